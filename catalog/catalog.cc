@@ -1,0 +1,53 @@
+#include "catalog/catalog.h"
+
+#include "absl/strings/str_cat.h"
+#include "common/strings.h"
+
+namespace schemadiff {
+namespace {
+
+template <typename CatalogT>
+auto FindTableIn(CatalogT& catalog, std::string_view schema, std::string_view name)
+    -> decltype(&catalog.tables[0]) {
+  for (auto& table : catalog.tables) {
+    if (table.schema == schema && table.name == name) return &table;
+  }
+  return nullptr;
+}
+
+template <typename TableT>
+auto FindColumnIn(TableT& table, std::string_view name) -> decltype(&table.columns[0]) {
+  for (auto& column : table.columns) {
+    if (column.name == name) return &column;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+const Table* FindTable(const Catalog& catalog, std::string_view schema, std::string_view name) {
+  return FindTableIn(catalog, schema, name);
+}
+
+Table* FindTable(Catalog& catalog, std::string_view schema, std::string_view name) {
+  return FindTableIn(catalog, schema, name);
+}
+
+const Column* FindColumn(const Table& table, std::string_view name) {
+  return FindColumnIn(table, name);
+}
+
+Column* FindColumn(Table& table, std::string_view name) { return FindColumnIn(table, name); }
+
+const Enum* FindEnum(const Catalog& catalog, std::string_view schema, std::string_view name) {
+  for (const Enum& e : catalog.enums) {
+    if (e.schema == schema && e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+std::string QualifiedName(std::string_view schema, std::string_view name) {
+  return schema.empty() ? std::string(name) : absl::StrCat(Absl(schema), ".", Absl(name));
+}
+
+}  // namespace schemadiff

@@ -1,0 +1,17 @@
+#include "catalog/dialect.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "common/strings.h"
+#include "catalog/dialect_sqlite.h"
+
+namespace schemadiff {
+
+absl::StatusOr<const Dialect*> DialectByName(std::string_view name) {
+  const std::string lower = absl::AsciiStrToLower(Absl(name));
+  if (lower == "sqlite" || lower == "sqlite3") return &SqliteDialect();
+  return absl::InvalidArgumentError(
+      absl::StrCat("unknown dialect '", Absl(name), "' (expected sqlite, postgresql or mysql)"));
+}
+
+}  // namespace schemadiff
