@@ -1,0 +1,39 @@
+// SQLite DDL text for catalog objects: CREATE TABLE, column definitions, CREATE INDEX.
+#ifndef SCHEMADIFF_RENDER_SQLITE_DDL_H_
+#define SCHEMADIFF_RENDER_SQLITE_DDL_H_
+
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "catalog/catalog.h"
+#include "catalog/dialect.h"
+
+namespace schemadiff {
+
+// A table or index name, qualified with its schema (attached database) when it has one.
+std::string SqliteQualified(const Dialect& dialect, std::string_view schema, std::string_view name);
+
+// A column definition as written in CREATE TABLE and ALTER TABLE ADD COLUMN: name, type,
+// COLLATE, NOT NULL, DEFAULT, GENERATED. Keys and constraints are not included.
+std::string SqliteColumnDefinition(const Dialect& dialect, const Column& column);
+
+// CREATE TABLE for `table`, named `name` (the table's own name, or a temporary name during a
+// rebuild), with its columns, primary key, unique, check and foreign key constraints and
+// SQLite table options. Indexes are separate statements. An error for values SQLite cannot
+// express (unknown referential actions, ...).
+absl::StatusOr<std::string> SqliteCreateTable(const Dialect& dialect, const Table& table,
+                                              std::string_view name);
+
+// CREATE [UNIQUE] INDEX for `index` of table `schema`.`table`; an error when the index has no
+// name.
+absl::StatusOr<std::string> SqliteCreateIndex(const Dialect& dialect, std::string_view schema,
+                                              std::string_view table, const Index& index);
+
+// DROP INDEX for `index` of the table in `schema`; an error when the index has no name.
+absl::StatusOr<std::string> SqliteDropIndex(const Dialect& dialect, std::string_view schema,
+                                            std::string_view index);
+
+}  // namespace schemadiff
+
+#endif  // SCHEMADIFF_RENDER_SQLITE_DDL_H_
