@@ -4,8 +4,10 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "catalog/catalog.h"
 
@@ -15,9 +17,10 @@ namespace schemadiff {
 struct NamingSubject {
   std::string kind;  // "ix", "uq", "ck", "fk" or "pk"
   const Table* table = nullptr;
-  std::vector<std::string> columns;  // constrained / indexed columns, in order
-  std::string constraint_name;       // for %(constraint_name)s (explicit check names)
-  std::string referred_table;        // for fk
+  std::vector<std::string> columns;           // constrained / indexed columns, in order
+  std::string constraint_name;                // for %(constraint_name)s (explicit check names)
+  std::string referred_table;                 // for fk
+  std::vector<std::string> referred_columns;  // for fk: %(referred_column_0_name)s and friends
 };
 
 // SQLAlchemy's default convention: {"ix": "ix_%(column_0_label)s"}.
@@ -29,6 +32,14 @@ NamingConvention DefaultNamingConvention();
 absl::StatusOr<std::optional<std::string>> ConventionalName(const NamingConvention& convention,
                                                             const NamingSubject& subject,
                                                             int max_length);
+
+// Checks the syntax of one template: every %(token)s names a token SQLAlchemy knows (see
+// ConventionalName) and every other % is "%%". The error names the offending token.
+absl::Status ValidateNamingTemplate(std::string_view naming_template);
+
+// True when the convention's template for `kind` uses %(constraint_name)s. SQLAlchemy then
+// applies the convention to explicitly named constraints too, filling the token with the name.
+bool ConventionUsesConstraintName(const NamingConvention& convention, std::string_view kind);
 
 }  // namespace schemadiff
 
