@@ -3,6 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "common/strings.h"
+#include "catalog/dialect_mysql.h"
 #include "catalog/dialect_sqlite.h"
 
 namespace schemadiff {
@@ -10,6 +11,7 @@ namespace schemadiff {
 absl::StatusOr<const Dialect*> DialectByName(std::string_view name) {
   const std::string lower = absl::AsciiStrToLower(Absl(name));
   if (lower == "sqlite" || lower == "sqlite3") return &SqliteDialect();
+  if (lower == "mysql" || lower == "mariadb") return &MysqlDialect();
   return absl::InvalidArgumentError(
       absl::StrCat("unknown dialect '", Absl(name), "' (expected sqlite, postgresql or mysql)"));
 }
