@@ -54,6 +54,11 @@ class Dialect {
   // Canonical text of a SQL expression (CHECK bodies, index expressions, predicates).
   virtual std::string NormalizeExpression(std::string_view sql) const = 0;
 
+  // Brings a table's structure into the dialect's canonical form, after its types, defaults and
+  // expressions are normalized (MySQL: unique constraints are unique indexes there, the primary
+  // key has no name of its own). Called by NormalizeCatalog. Default: nothing to do.
+  virtual void NormalizeTableStructure(Table* /*table*/) const {}
+
   // Quotes an identifier when needed (always safe for hostile names).
   virtual std::string QuoteIdentifier(std::string_view name) const = 0;
   // Quotes a string literal.

@@ -655,6 +655,8 @@ class MysqlDialectImpl : public Dialect {
     return CanonicalMysqlExpression(sql);
   }
 
+  void NormalizeTableStructure(Table* table) const override { NormalizeMysqlTable(table); }
+
   std::string QuoteIdentifier(std::string_view name) const override {
     return QuoteMysqlIdentifier(name);
   }
