@@ -508,7 +508,14 @@ class SqliteDialectImpl final : public Dialect {
   static std::optional<int> EnumLength(const DataType& type) {
     if (type.enum_values.empty()) return std::nullopt;
     size_t longest = 0;
-    for (const std::string& value : type.enum_values) longest = std::max(longest, value.size());
+    for (const std::string& value : type.enum_values) {
+      // Characters, as SQLAlchemy counts them: UTF-8 bytes that do not continue a sequence.
+      const size_t chars =
+          static_cast<size_t>(std::count_if(value.begin(), value.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+          }));
+      longest = std::max(longest, chars);
+    }
     return static_cast<int>(longest);
   }
 };
