@@ -7,17 +7,10 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "diff/match.h"
+#include "diff/overloaded.h"
 
 namespace schemadiff {
 namespace {
-
-// Helper for std::visit over several lambdas.
-template <class... Fs>
-struct Overloaded : Fs... {
-  using Fs::operator()...;
-};
-template <class... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
 
 absl::Status Unfit(const Op& op, const std::string& why) {
   return absl::FailedPreconditionError(absl::StrCat("cannot ", DescribeOp(op), ": ", why));

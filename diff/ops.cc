@@ -9,17 +9,10 @@
 #include "absl/strings/str_join.h"
 #include "catalog/default_expr.h"
 #include "catalog/type.h"
+#include "diff/overloaded.h"
 
 namespace schemadiff {
 namespace {
-
-// Helper for std::visit over several lambdas.
-template <class... Fs>
-struct Overloaded : Fs... {
-  using Fs::operator()...;
-};
-template <class... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
 
 // `map` with keys and values swapped.
 std::map<std::string, std::string> Invert(const std::map<std::string, std::string>& map) {

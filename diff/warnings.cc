@@ -6,17 +6,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "diff/overloaded.h"
 
 namespace schemadiff {
 namespace {
-
-// Helper for std::visit over several lambdas.
-template <class... Fs>
-struct Overloaded : Fs... {
-  using Fs::operator()...;
-};
-template <class... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
 
 // Byte width rank of an integer kind, nullopt for other kinds.
 std::optional<int> IntegerRank(TypeKind kind) {

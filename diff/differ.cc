@@ -1,0 +1,204 @@
+// The differ puts a plan together in phases, each in (schema, name) order:
+//   1. renames from hints (tables, then columns), so every later op uses the new names;
+//   2. enum types created or changed (before the columns that use their values);
+//   3. foreign keys dropped: changed or removed keys of kept tables, and the keys of dropped
+//      tables that close a cycle;
+//   4. tables dropped, referencing tables first (their indexes and comment first);
+//   5. changes within kept tables (see TableChanges);
+//   6. tables created, referenced tables first, without keys that close a cycle (each followed
+//      by its indexes and comment);
+//   7. foreign keys added: new keys of kept tables, then the deferred keys of new tables;
+//   8. enum types dropped (after every column stopped using them).
+// Reversing the plan reverses the phases, which keeps every dependency satisfied.
+#include "diff/differ.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "common/status_macros.h"
+#include "diff/naming_check.h"
+#include "diff/order.h"
+#include "diff/renames.h"
+#include "diff/table_diff.h"
+#include "diff/warnings.h"
+
+namespace schemadiff {
+namespace {
+
+// The plan being built, phase by phase.
+struct Phases {
+  std::vector<Step> renames;
+  std::vector<Step> enum_changes;
+  std::vector<Step> drop_foreign_keys;
+  std::vector<Step> drop_tables;
+  std::vector<Step> table_changes;
+  std::vector<Step> create_tables;
+  std::vector<Step> add_foreign_keys;
+  std::vector<Step> drop_enums;
+};
+
+void Add(std::vector<Step>& steps, Op op) {
+  std::vector<Warning> warnings = OpWarnings(op);
+  steps.push_back({std::move(op), std::move(warnings)});
+}
+
+void Append(std::vector<Step>& to, std::vector<Step>&& from) {
+  std::move(from.begin(), from.end(), std::back_inserter(to));
+}
+
+// Pointers to `tables` sorted by (schema, name).
+template <typename Tables>
+std::vector<const Table*> Sorted(const Tables& tables) {
+  std::vector<const Table*> out;
+  for (const Table& t : tables) out.push_back(&t);
+  std::sort(out.begin(), out.end(), [](const Table* a, const Table* b) {
+    return std::tie(a->schema, a->name) < std::tie(b->schema, b->name);
+  });
+  return out;
+}
+
+// `table` as CreateTable / DropTable carry it: no indexes, comment, hints or `deferred` keys.
+Table Skeleton(const Table& table, const std::vector<size_t>& deferred) {
+  Table out = table;
+  out.indexes.clear();
+  out.comment.reset();
+  out.renamed_from.clear();
+  for (Column& c : out.columns) c = StripHints(std::move(c));
+  out.foreign_keys.clear();
+  for (size_t k = 0; k < table.foreign_keys.size(); ++k) {
+    if (std::find(deferred.begin(), deferred.end(), k) == deferred.end()) {
+      out.foreign_keys.push_back(table.foreign_keys[k]);
+    }
+  }
+  return out;
+}
+
+void DiffEnums(const Catalog& from, const Catalog& to, Phases& phases) {
+  std::vector<const Enum*> targets;
+  for (const Enum& e : to.enums) targets.push_back(&e);
+  std::sort(targets.begin(), targets.end(), [](const Enum* a, const Enum* b) {
+    return std::tie(a->schema, a->name) < std::tie(b->schema, b->name);
+  });
+  for (const Enum* target : targets) {
+    const Enum* source = FindEnum(from, target->schema, target->name);
+    if (source == nullptr) {
+      Enum created = *target;
+      created.renamed_values.clear();
+      Add(phases.enum_changes, CreateEnum{std::move(created)});
+    } else if (source->values != target->values) {
+      AlterEnum op{*source, *target};
+      op.from.renamed_values.clear();
+      // Only hints that rename an old value to a new one matter to this change.
+      std::erase_if(op.to.renamed_values, [&](const auto& hint) {
+        const auto& [former, renamed] = hint;
+        auto has = [](const std::vector<std::string>& v, const std::string& x) {
+          return std::find(v.begin(), v.end(), x) != v.end();
+        };
+        return !has(source->values, former) || has(target->values, former) ||
+               !has(target->values, renamed) || has(source->values, renamed);
+      });
+      Add(phases.enum_changes, std::move(op));
+    }
+  }
+  std::vector<const Enum*> dropped;
+  for (const Enum& e : from.enums) {
+    if (FindEnum(to, e.schema, e.name) == nullptr) dropped.push_back(&e);
+  }
+  std::sort(dropped.begin(), dropped.end(), [](const Enum* a, const Enum* b) {
+    return std::tie(a->schema, a->name) < std::tie(b->schema, b->name);
+  });
+  for (const Enum* e : dropped) {
+    Enum gone = *e;
+    gone.renamed_values.clear();
+    Add(phases.drop_enums, DropEnum{std::move(gone)});
+  }
+}
+
+void CreateTables(const std::vector<const Table*>& tables, Phases& phases) {
+  const CreationOrder order = OrderForCreation(tables);
+  for (size_t i : order.order) {
+    const Table& t = *tables[i];
+    Add(phases.create_tables, CreateTable{Skeleton(t, order.deferred[i])});
+    for (const Index& ix : t.indexes) Add(phases.create_tables, CreateIndex{t.schema, t.name, ix});
+    if (t.comment) {
+      Add(phases.create_tables, SetTableComment{t.schema, t.name, std::nullopt, t.comment});
+    }
+  }
+  for (size_t i : order.order) {
+    for (size_t k : order.deferred[i]) {
+      const Table& t = *tables[i];
+      Add(phases.add_foreign_keys, AddConstraint{t.schema, t.name, t.foreign_keys[k]});
+    }
+  }
+}
+
+// The exact reverse of creating `tables`.
+void DropTables(const std::vector<const Table*>& tables, Phases& phases) {
+  const CreationOrder order = OrderForCreation(tables);
+  for (auto it = order.order.rbegin(); it != order.order.rend(); ++it) {
+    const Table& t = *tables[*it];
+    const std::vector<size_t>& deferred = order.deferred[*it];
+    for (auto k = deferred.rbegin(); k != deferred.rend(); ++k) {
+      Add(phases.drop_foreign_keys, DropConstraint{t.schema, t.name, t.foreign_keys[*k]});
+    }
+  }
+  for (auto it = order.order.rbegin(); it != order.order.rend(); ++it) {
+    const Table& t = *tables[*it];
+    if (t.comment) {
+      Add(phases.drop_tables, SetTableComment{t.schema, t.name, t.comment, std::nullopt});
+    }
+    for (auto ix = t.indexes.rbegin(); ix != t.indexes.rend(); ++ix) {
+      Add(phases.drop_tables, DropIndex{t.schema, t.name, *ix});
+    }
+    Add(phases.drop_tables, DropTable{Skeleton(t, order.deferred[*it])});
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<Plan> Diff(const Catalog& from, const Catalog& to, const Dialect& dialect,
+                          const DiffOptions& options) {
+  ASSIGN_OR_RETURN(Renames renames, ResolveRenames(from, to));
+  const Catalog& source = renames.renamed;
+  Phases phases;
+  for (Op& op : renames.ops) Add(phases.renames, std::move(op));
+  DiffEnums(source, to, phases);
+
+  std::vector<const Table*> created;
+  std::vector<Step> kept_foreign_key_adds;
+  for (const Table* target : Sorted(to.tables)) {
+    const Table* existing = FindTable(source, target->schema, target->name);
+    if (existing == nullptr) {
+      created.push_back(target);
+      continue;
+    }
+    TableChanges changes = DiffTable(*existing, *target);
+    Append(phases.drop_foreign_keys, std::move(changes.drop_foreign_keys));
+    Append(phases.table_changes, std::move(changes.changes));
+    Append(kept_foreign_key_adds, std::move(changes.add_foreign_keys));
+  }
+  Append(phases.add_foreign_keys, std::move(kept_foreign_key_adds));
+
+  std::vector<const Table*> dropped;
+  for (const Table* t : Sorted(source.tables)) {
+    if (FindTable(to, t->schema, t->name) == nullptr) dropped.push_back(t);
+  }
+  DropTables(dropped, phases);
+  CreateTables(created, phases);
+
+  Plan plan;
+  for (std::vector<Step>* phase :
+       {&phases.renames, &phases.enum_changes, &phases.drop_foreign_keys, &phases.drop_tables,
+        &phases.table_changes, &phases.create_tables, &phases.add_foreign_keys,
+        &phases.drop_enums}) {
+    Append(plan.steps, std::move(*phase));
+  }
+  if (options.check_naming) plan.notes = NamingConventionNotes(to, dialect);
+  return plan;
+}
+
+}  // namespace schemadiff
