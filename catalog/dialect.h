@@ -27,6 +27,7 @@ struct DialectCapabilities {
   bool comments = false;              // COMMENT ON / COMMENT '...'
   bool schemas = false;               // more than one schema per database
   int max_identifier_length = 9999;   // as SQLAlchemy's dialect has it (for naming convention)
+  bool index_names_per_table = false;  // MySQL: index names are unique per table, not per schema
 };
 
 // Dialect behaviour. Implementations are stateless singletons.
