@@ -31,6 +31,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "catalog/sql_text.h"
 #include "catalog/sqlite_lexer.h"
 #include "common/strings.h"
 
@@ -192,70 +193,39 @@ std::vector<SqliteToken> StripWrappingParens(std::vector<SqliteToken> tokens) {
   return tokens;
 }
 
-// Keywords after which '+', '-' and '~' are unary operators.
-bool IsOperatorKeyword(const SqliteToken& token) {
-  static constexpr std::array<std::string_view, 18> kWords = {
-      "AND",  "OR",   "NOT",  "IS",   "IN",    "LIKE",   "GLOB",    "REGEXP", "MATCH",
-      "WHEN", "THEN", "ELSE", "CASE", "WHERE", "ESCAPE", "BETWEEN", "SELECT", "DEFAULT"};
-  return std::any_of(kWords.begin(), kWords.end(),
-                     [&](std::string_view w) { return token.IsWord(w); });
+// A quoted identifier token ("x", `x` or [x]) in canonical form: bare when it reads the same
+// unquoted (lower case, not a keyword), else double-quoted.
+SqlToken CanonicalQuotedIdentifier(const SqlToken& token) {
+  const char open = token.text.front();
+  const char close = open == '[' ? ']' : open;
+  std::string name = token.text.substr(1, token.text.size() >= 2 ? token.text.size() - 2 : 0);
+  if (open != '[') {
+    name = absl::StrReplaceAll(name, {{std::string(2, close), std::string(1, close)}});
+  }
+  if (IsBareSqliteIdentifier(name) && name == absl::AsciiStrToLower(name)) {
+    return {SqlTokenKind::kWord, name};
+  }
+  return {SqlTokenKind::kQuotedIdentifier,
+          absl::StrCat("\"", absl::StrReplaceAll(name, {{"\"", "\"\""}}), "\"")};
 }
 
-// The canonical text of one token.
-std::string CanonicalToken(const SqliteToken& token, const Dialect& dialect) {
-  switch (token.kind) {
-    case SqliteTokenKind::kWord:
-      return IsSqliteKeyword(token.value) ? absl::AsciiStrToUpper(token.value)
-                                          : absl::AsciiStrToLower(token.value);
-    case SqliteTokenKind::kQuotedIdent:
-      if (IsBareSqliteIdentifier(token.value) &&
-          token.value == absl::AsciiStrToLower(token.value)) {
-        return token.value;
-      }
-      return absl::StrCat("\"", absl::StrReplaceAll(token.value, {{"\"", "\"\""}}), "\"");
-    case SqliteTokenKind::kString:
-      return dialect.QuoteString(token.value);
-    case SqliteTokenKind::kBlob:
-      return absl::StrCat("X'", absl::AsciiStrToLower(token.value), "'");
-    case SqliteTokenKind::kNumber:
-      return absl::AsciiStrToLower(token.value);
-    case SqliteTokenKind::kVariable:
-      return token.value;
-    case SqliteTokenKind::kPunct:
-      if (token.value == "==") return "=";
-      if (token.value == "<>") return "!=";
-      return token.value;
-  }
-  return token.value;
-}
-
-// Joins tokens with canonical spacing: none inside parentheses, before commas, around dots,
-// after unary operators, or between a function name and its argument list.
-std::string JoinCanonical(const std::vector<SqliteToken>& tokens, const Dialect& dialect) {
-  std::string out;
-  bool unary_pending = false;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const SqliteToken& token = tokens[i];
-    const SqliteToken* prev = i > 0 ? &tokens[i - 1] : nullptr;
-    bool space = prev != nullptr;
-    if (prev != nullptr) {
-      if (prev->IsPunct("(") || prev->IsPunct(".") || unary_pending) space = false;
-      if (token.IsPunct(")") || token.IsPunct(",") || token.IsPunct(".")) space = false;
-      if (token.IsPunct("(") && prev->kind == SqliteTokenKind::kWord &&
-          !IsSqliteKeyword(prev->value)) {
-        space = false;
-      }
+// Canonical expression text: the shared canonicalizer (catalog/sql_text.h) with SQLite's
+// quoting, and SQLite's operator synonyms (== is =, <> is !=) spelled one way.
+std::string CanonicalExpression(std::string_view sql) {
+  SqlTextOptions options;
+  options.identifier_quotes = "\"`[";
+  options.unquote_simple_identifiers = false;  // done here, keeping keywords quoted
+  std::vector<SqlToken> tokens = TokenizeSql(sql, options);
+  for (SqlToken& token : tokens) {
+    if (token.kind == SqlTokenKind::kQuotedIdentifier) {
+      token = CanonicalQuotedIdentifier(token);
+    } else if (token.kind == SqlTokenKind::kOperator && token.text == "==") {
+      token.text = "=";
+    } else if (token.kind == SqlTokenKind::kOperator && token.text == "<>") {
+      token.text = "!=";
     }
-    unary_pending = false;
-    if (token.IsPunct("-") || token.IsPunct("+") || token.IsPunct("~")) {
-      unary_pending = prev == nullptr ||
-                      (prev->kind == SqliteTokenKind::kPunct && !prev->IsPunct(")")) ||
-                      IsOperatorKeyword(*prev);
-    }
-    if (space) out.push_back(' ');
-    out += CanonicalToken(token, dialect);
   }
-  return out;
+  return JoinSqlTokens(StripOuterParens(std::move(tokens)));
 }
 
 class SqliteDialectImpl final : public Dialect {
@@ -407,9 +377,7 @@ class SqliteDialectImpl final : public Dialect {
 
   DefaultExpr ParseDefault(std::string_view sql, const DataType& type) const override {
     absl::StatusOr<std::vector<SqliteToken>> tokens = TokenizeSqlite(sql);
-    if (!tokens.ok()) {
-      return DefaultExpr{DefaultKind::kExpression, CanonicalVerbatim(sql)};
-    }
+    if (!tokens.ok()) return DefaultExpr{DefaultKind::kExpression, CanonicalExpression(sql)};
     const std::vector<SqliteToken> body = StripWrappingParens(*std::move(tokens));
     const bool boolean = NormalizeType(type).kind == TypeKind::kBoolean;
     if (body.size() == 1) {
@@ -435,7 +403,7 @@ class SqliteDialectImpl final : public Dialect {
       }
       return {DefaultKind::kNumber, number};
     }
-    return {DefaultKind::kExpression, JoinCanonical(body, *this)};
+    return {DefaultKind::kExpression, CanonicalExpression(sql)};
   }
 
   std::string RenderDefault(const DefaultExpr& value, const DataType& /*type*/) const override {
@@ -461,9 +429,7 @@ class SqliteDialectImpl final : public Dialect {
   }
 
   std::string NormalizeExpression(std::string_view sql) const override {
-    absl::StatusOr<std::vector<SqliteToken>> tokens = TokenizeSqlite(sql);
-    if (!tokens.ok()) return CanonicalVerbatim(sql);
-    return JoinCanonical(StripWrappingParens(*std::move(tokens)), *this);
+    return CanonicalExpression(sql);
   }
 
   std::string QuoteIdentifier(std::string_view name) const override {

@@ -1,6 +1,8 @@
 // Reads a SQLite database with a fixed number of bulk statements (the pragma table-valued
 // functions joined to sqlite_schema), whatever the number of tables, inside one read
 // transaction; the stored CREATE TABLE / CREATE INDEX text supplies what the pragmas omit.
+// Expressions are kept as written; NormalizeCatalog canonicalizes them (and types, defaults,
+// object order) with the SQLite dialect.
 #include "introspect/sqlite_introspector.h"
 
 #include <sqlite3.h>
@@ -115,10 +117,10 @@ struct TableState {
   SqliteCreateTable definition;
   std::unordered_map<std::string, const SqliteColumnDef*> def_by_lower_name;
   std::unordered_map<std::string, size_t> column_by_lower_name;
-  std::vector<std::string> declared_types;                  // parallel to table.columns
-  std::vector<bool> unique_used;                            // parallel to definition.uniques
-  std::vector<bool> foreign_key_used;                       // parallel to definition.foreign_keys
-  std::vector<std::pair<size_t, ForeignKey>> foreign_keys;  // (declaration index, key)
+  std::vector<std::string> declared_types;  // parallel to table.columns
+  std::vector<bool> unique_used;            // parallel to definition.uniques
+  std::vector<bool> foreign_key_used;       // parallel to definition.foreign_keys
+  std::vector<ForeignKey> foreign_keys;     // references resolved once all tables are read
 };
 
 // One row of the index query.
@@ -158,16 +160,12 @@ class Reader {
     Catalog catalog;
     catalog.dialect = "sqlite";
     for (TableState& state : tables_) {
-      std::stable_sort(state.foreign_keys.begin(), state.foreign_keys.end(),
-                       [](const auto& a, const auto& b) { return a.first < b.first; });
-      for (auto& entry : state.foreign_keys) {
-        ResolveReferences(entry.second);
-        state.table.foreign_keys.push_back(std::move(entry.second));
+      for (ForeignKey& fk : state.foreign_keys) {
+        ResolveReferences(fk);
+        state.table.foreign_keys.push_back(std::move(fk));
       }
     }
     for (TableState& state : tables_) catalog.tables.push_back(std::move(state.table));
-    std::sort(catalog.tables.begin(), catalog.tables.end(),
-              [](const Table& a, const Table& b) { return a.name < b.name; });
     return catalog;
   }
 
@@ -254,9 +252,7 @@ class Reader {
         }
         column.autoincrement = def->second->autoincrement;
         if (hidden == 2 || hidden == 3) {
-          column.generated =
-              Generated{dialect_.NormalizeExpression(def->second->generated_expression),
-                        /*stored=*/hidden == 3};
+          column.generated = Generated{def->second->generated_expression, /*stored=*/hidden == 3};
         }
       }
       state->column_by_lower_name.emplace(Lower(column.name), state->table.columns.size());
@@ -293,7 +289,7 @@ class Reader {
     for (const SqliteCheckDef& check : state.definition.checks) {
       CheckConstraint constraint;
       constraint.name = check.name;
-      constraint.expression = dialect_.NormalizeExpression(check.expression);
+      constraint.expression = check.expression;
       table.checks.push_back(std::move(constraint));
     }
   }
@@ -361,12 +357,12 @@ class Reader {
     Index index;
     index.name = rows[0].name;
     index.unique = rows[0].unique;
-    if (!definition->where.empty()) index.where = dialect_.NormalizeExpression(definition->where);
+    index.where = definition->where;
     for (size_t i = 0; i < rows.size(); ++i) {
       const SqliteIndexKeyDef& key = definition->keys[i];
       IndexElement element;
       if (rows[i].cid == -2) {
-        element.expression = dialect_.NormalizeExpression(key.expression);
+        element.expression = key.expression;
       } else {
         element.column = rows[i].cid == -1 ? "rowid" : rows[i].column;
       }
@@ -424,7 +420,6 @@ class Reader {
     fk.on_delete = CanonicalAction(rows[0].on_delete);
     const std::string match = absl::AsciiStrToUpper(rows[0].match);
     fk.match = match == "NONE" || match == "SIMPLE" ? "" : match;
-    size_t position = state->definition.foreign_keys.size();
     const std::string key = absl::StrCat(ColumnsKey(fk.columns), "\x1e", Lower(fk.referred_table),
                                          "\x1e", ColumnsKey(fk.referred_columns));
     for (size_t i = 0; i < state->definition.foreign_keys.size(); ++i) {
@@ -435,13 +430,12 @@ class Reader {
         continue;
       }
       state->foreign_key_used[i] = true;
-      position = i;
       fk.name = def.name;
       fk.deferrable = def.deferrable;
       fk.initially_deferred = def.initially_deferred;
       break;
     }
-    state->foreign_keys.emplace_back(position, std::move(fk));
+    state->foreign_keys.push_back(std::move(fk));
   }
 
   // Spells the referred table and columns as the referred table declares them, and fills in
@@ -480,8 +474,11 @@ class Reader {
 
 absl::StatusOr<Catalog> IntrospectSqlite(const std::string& path) {
   std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) {
+  if (!std::filesystem::exists(path, error)) {
     return absl::NotFoundError(absl::StrCat("sqlite database '", path, "' does not exist"));
+  }
+  if (!std::filesystem::is_regular_file(path, error)) {
+    return absl::InvalidArgumentError(absl::StrCat("sqlite database '", path, "' is not a file"));
   }
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);

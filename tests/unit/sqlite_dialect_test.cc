@@ -214,7 +214,7 @@ TEST(SqliteDialectDefaults, ClassifiesDefaults) {
       {"datetime('now')", MakeType(TypeKind::kTimestamp), DefaultKind::kExpression,
        "datetime('now')"},
       {"(strftime('%s','now'))", integer, DefaultKind::kExpression, "strftime('%s', 'now')"},
-      {"x'00FF'", MakeType(TypeKind::kBinary), DefaultKind::kExpression, "X'00ff'"},
+      {"x'00FF'", MakeType(TypeKind::kBinary), DefaultKind::kExpression, "x'00FF'"},
       {"(1 + 2)", integer, DefaultKind::kExpression, "1 + 2"},
   };
   for (const Case& c : cases) {
@@ -283,16 +283,19 @@ TEST(SqliteDialectExpressions, CanonicalText) {
       {"\"Amount\" >= 0", "\"Amount\" >= 0"},
       {"\"my col\" <> 1", "\"my col\" != 1"},
       {"a == 1", "a = 1"},
-      {"status in ('a','b')", "status IN ('a', 'b')"},
+      {"status IN ('a','b')", "status in ('a', 'b')"},
       {"LOWER( name )", "lower(name)"},
       {"x = -1", "x = -1"},
       {"x - 1", "x - 1"},
-      {"(a) AND (b)", "(a) AND (b)"},
+      {"(a) AND (b)", "(a) and (b)"},
       {"price > 0 -- positive\n", "price > 0"},
-      {"a /* note */ IS NOT NULL", "a IS NOT NULL"},
+      {"a /* note */ IS NOT NULL", "a is not null"},
       {"t.col", "t.col"},
-      {"CAST(x AS INTEGER)", "CAST (x AS integer)"},
-      {"length(name)>0 and name not like '% %'", "length(name) > 0 AND name NOT LIKE '% %'"},
+      {"CAST(x AS INTEGER)", "cast(x as integer)"},
+      {"\"order\" > 0", "\"order\" > 0"},
+      {"[My Col] > 0", "\"My Col\" > 0"},
+      {"\"a\"\"b\" > 0", "\"a\"\"b\" > 0"},
+      {"length(name)>0 AND name NOT LIKE '% %'", "length(name) > 0 and name not like '% %'"},
   };
   for (const auto& [sql, want] : cases) {
     EXPECT_EQ(D().NormalizeExpression(sql), want) << sql;
