@@ -49,6 +49,7 @@ struct Column {
   std::string charset;    // MySQL, empty: the table's default
   std::string on_update;  // MySQL ON UPDATE expression, e.g. "CURRENT_TIMESTAMP"
   std::vector<std::string> renamed_from;  // YAML hints: former names, most recent first
+  friend bool operator==(const Column&, const Column&) = default;
 };
 
 // One key of an index: a column or an expression.
@@ -73,6 +74,7 @@ struct Index {
   std::string method;  // "" = dialect default (btree); gin, gist, hash, fulltext, spatial...
   std::vector<std::string> include;  // INCLUDE columns
   bool nulls_not_distinct = false;
+  friend bool operator==(const Index&, const Index&) = default;
 };
 
 // PRIMARY KEY.
@@ -80,6 +82,7 @@ struct PrimaryKey {
   std::string name;  // empty when unnamed / dialect-implied
   NameOrigin name_origin = NameOrigin::kExplicit;
   std::vector<std::string> columns;
+  friend bool operator==(const PrimaryKey&, const PrimaryKey&) = default;
 };
 
 // UNIQUE constraint.
@@ -90,6 +93,7 @@ struct UniqueConstraint {
   bool nulls_not_distinct = false;
   bool deferrable = false;
   bool initially_deferred = false;
+  friend bool operator==(const UniqueConstraint&, const UniqueConstraint&) = default;
 };
 
 // FOREIGN KEY.
@@ -106,6 +110,7 @@ struct ForeignKey {
   bool deferrable = false;
   bool initially_deferred = false;
   bool not_valid = false;
+  friend bool operator==(const ForeignKey&, const ForeignKey&) = default;
 };
 
 // CHECK constraint.
@@ -114,6 +119,7 @@ struct CheckConstraint {
   NameOrigin name_origin = NameOrigin::kExplicit;
   std::string expression;  // canonical text, without the surrounding CHECK ( )
   bool not_valid = false;
+  friend bool operator==(const CheckConstraint&, const CheckConstraint&) = default;
 };
 
 // A table and everything that belongs to it.
@@ -129,6 +135,7 @@ struct Table {
   std::optional<std::string> comment;
   std::map<std::string, std::string> options;  // dialect table options: engine, charset, ...
   std::vector<std::string> renamed_from;       // YAML hints: former names
+  friend bool operator==(const Table&, const Table&) = default;
 };
 
 // A named enum type (PostgreSQL CREATE TYPE ... AS ENUM). Inline enums (MySQL, SQLite CHECK)
@@ -139,6 +146,7 @@ struct Enum {
   std::vector<std::string> values;  // in order
   // YAML hints: value renames, former value -> new value.
   std::map<std::string, std::string> renamed_values;
+  friend bool operator==(const Enum&, const Enum&) = default;
 };
 
 // Alembic-style naming convention: keys "ix", "uq", "ck", "fk", "pk" (and user token keys) to
@@ -151,6 +159,7 @@ struct Catalog {
   std::vector<Table> tables;
   std::vector<Enum> enums;
   NamingConvention naming_convention;
+  friend bool operator==(const Catalog&, const Catalog&) = default;
 };
 
 // Lookups by name; nullptr when absent.

@@ -23,25 +23,30 @@ const std::string& ConstraintName(const Constraint& c);
 // comments follow as their own ops).
 struct CreateTable {
   Table table;
+  friend bool operator==(const CreateTable&, const CreateTable&) = default;
 };
 // DROP TABLE; `table` is the full definition being dropped.
 struct DropTable {
   Table table;
+  friend bool operator==(const DropTable&, const DropTable&) = default;
 };
 struct RenameTable {
   std::string schema;
   std::string from;
   std::string to;
+  friend bool operator==(const RenameTable&, const RenameTable&) = default;
 };
 struct AddColumn {
   std::string schema;
   std::string table;
   Column column;
+  friend bool operator==(const AddColumn&, const AddColumn&) = default;
 };
 struct DropColumn {
   std::string schema;
   std::string table;
   Column column;
+  friend bool operator==(const DropColumn&, const DropColumn&) = default;
 };
 // Which attributes an AlterColumn changes.
 enum AlterMask : uint32_t {
@@ -61,50 +66,59 @@ struct AlterColumn {
   Column from;
   Column to;
   uint32_t changes = 0;
+  friend bool operator==(const AlterColumn&, const AlterColumn&) = default;
 };
 struct RenameColumn {
   std::string schema;
   std::string table;
   std::string from;
   std::string to;
+  friend bool operator==(const RenameColumn&, const RenameColumn&) = default;
 };
 struct CreateIndex {
   std::string schema;
   std::string table;
   Index index;
+  friend bool operator==(const CreateIndex&, const CreateIndex&) = default;
 };
 struct DropIndex {
   std::string schema;
   std::string table;
   Index index;
+  friend bool operator==(const DropIndex&, const DropIndex&) = default;
 };
 struct RenameIndex {
   std::string schema;
   std::string table;
   std::string from;
   std::string to;
+  friend bool operator==(const RenameIndex&, const RenameIndex&) = default;
 };
 struct AddConstraint {
   std::string schema;
   std::string table;
   Constraint constraint;
+  friend bool operator==(const AddConstraint&, const AddConstraint&) = default;
 };
 struct DropConstraint {
   std::string schema;
   std::string table;
   Constraint constraint;
+  friend bool operator==(const DropConstraint&, const DropConstraint&) = default;
 };
 struct RenameConstraint {
   std::string schema;
   std::string table;
   std::string from;
   std::string to;
+  friend bool operator==(const RenameConstraint&, const RenameConstraint&) = default;
 };
 struct SetTableComment {
   std::string schema;
   std::string table;
   std::optional<std::string> from;
   std::optional<std::string> to;
+  friend bool operator==(const SetTableComment&, const SetTableComment&) = default;
 };
 // Table options (MySQL engine / charset / collation): from -> to.
 struct AlterTableOptions {
@@ -112,18 +126,22 @@ struct AlterTableOptions {
   std::string table;
   std::map<std::string, std::string> from;
   std::map<std::string, std::string> to;
+  friend bool operator==(const AlterTableOptions&, const AlterTableOptions&) = default;
 };
 struct CreateEnum {
   Enum enum_type;
+  friend bool operator==(const CreateEnum&, const CreateEnum&) = default;
 };
 struct DropEnum {
   Enum enum_type;
+  friend bool operator==(const DropEnum&, const DropEnum&) = default;
 };
 // Changes an enum's value list from `from.values` to `to.values` (additions, hinted renames,
 // removals, reorders; the renderer picks ADD VALUE / RENAME VALUE or a type swap).
 struct AlterEnum {
   Enum from;
   Enum to;
+  friend bool operator==(const AlterEnum&, const AlterEnum&) = default;
 };
 
 // One schema change.
