@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/strings.h"
 #include "catalog/dialect_mysql.h"
+#include "catalog/dialect_postgres.h"
 #include "catalog/dialect_sqlite.h"
 
 namespace schemadiff {
@@ -12,6 +13,7 @@ absl::StatusOr<const Dialect*> DialectByName(std::string_view name) {
   const std::string lower = absl::AsciiStrToLower(Absl(name));
   if (lower == "sqlite" || lower == "sqlite3") return &SqliteDialect();
   if (lower == "mysql" || lower == "mariadb") return &MysqlDialect();
+  if (lower == "postgresql" || lower == "postgres") return &PostgresDialect();
   return absl::InvalidArgumentError(
       absl::StrCat("unknown dialect '", Absl(name), "' (expected sqlite, postgresql or mysql)"));
 }
