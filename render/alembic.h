@@ -24,17 +24,20 @@ struct RevisionInfo {
 // renders `downgrade` (normally ReversePlan(upgrade)) against `to`.
 absl::StatusOr<std::string> RenderAlembicRevision(const Plan& upgrade, const Plan& downgrade,
                                                   const Catalog& from, const Catalog& to,
-                                                  const Dialect& dialect,
-                                                  const RevisionInfo& info);
+                                                  const Dialect& dialect, const RevisionInfo& info);
 
 // Where and how revisions are written inside an existing Alembic project.
 struct AlembicProject {
-  std::string versions_dir;  // directory holding the revision files
+  std::string versions_dir;                        // directory holding the revision files
   std::string file_template = "%(rev)s_%(slug)s";  // alembic.ini file_template
-  std::string sqlalchemy_url;  // alembic.ini sqlalchemy.url ("" when absent)
+  std::string sqlalchemy_url;                      // alembic.ini sqlalchemy.url ("" when absent)
+  int truncate_slug_length = 40;                   // alembic.ini truncate_slug_length
 };
 
-// Reads `script_location`, `file_template` and `sqlalchemy.url` from an alembic.ini.
+// Reads `script_location` (or a single `version_locations` entry), `file_template`,
+// `truncate_slug_length` and `sqlalchemy.url` from the [alembic] section of an alembic.ini, with
+// configparser's %(here)s / %(key)s interpolation. A relative script_location is taken from the
+// current directory as Alembic does, else from the ini file's directory.
 absl::StatusOr<AlembicProject> ReadAlembicConfig(const std::string& ini_path);
 
 // The single head revision id of the versions dir ("" when it holds no revisions); an error

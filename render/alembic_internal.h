@@ -1,0 +1,111 @@
+// Building blocks of the Alembic renderer, shared by render/alembic_*.cc (not a public API).
+#ifndef SCHEMADIFF_RENDER_ALEMBIC_INTERNAL_H_
+#define SCHEMADIFF_RENDER_ALEMBIC_INTERNAL_H_
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "catalog/catalog.h"
+#include "catalog/dialect.h"
+#include "diff/ops.h"
+#include "diff/plan.h"
+
+namespace schemadiff::alembic {
+
+// State of one revision file being rendered.
+struct FileContext {
+  const Dialect* dialect = nullptr;
+  // Import lines beyond `from alembic import op` / `import sqlalchemy as sa`, e.g.
+  // "from sqlalchemy.dialects import postgresql".
+  std::set<std::string> imports;
+  // Whether some type had to be written as VerbatimType(...), whose class the file then defines.
+  bool uses_verbatim_type = false;
+};
+
+// Where one op is rendered.
+struct OpContext {
+  FileContext* file = nullptr;
+  // The schema as it is right before the op (for existing_type and friends).
+  const Catalog* state = nullptr;
+  // Inside `with op.batch_alter_table(...) as batch_op:`: calls go to batch_op and omit the
+  // table name.
+  bool in_batch = false;
+
+  const Dialect& dialect() const { return *file->dialect; }
+  // "batch_op." inside a batch block, "op." elsewhere.
+  std::string prefix() const { return in_batch ? "batch_op." : "op."; }
+};
+
+// A rendered statement: its first line, then continuation lines carrying their own indentation
+// (Alembic keeps continuation lines at a fixed indentation inside and outside batch blocks).
+using Lines = std::vector<std::string>;
+
+// --- names (alembic_schema.cc) ---
+
+// A constraint or index name: op.f('name') (batch_op.f inside a batch) when the naming
+// convention produced it, a plain literal otherwise, None when empty.
+std::string RenderName(const std::string& name, NameOrigin origin, const OpContext& ctx);
+
+// The constraint of `table` called `name`, if any.
+std::optional<Constraint> FindConstraint(const Table& table, const std::string& name);
+
+// --- types and defaults (alembic_types.cc) ---
+
+// The SQLAlchemy type expression for `type`, e.g. sa.String(length=255). `column` (optional)
+// adds its collation / charset. Picks the expression whose DDL the dialect reads back as the same
+// type; otherwise VerbatimType('<dialect spelling>').
+absl::StatusOr<std::string> RenderType(const DataType& type, const Column* column,
+                                       const OpContext& ctx);
+
+// The server_default= value of a column: 'literal' for strings, sa.text('...') otherwise
+// (MySQL ON UPDATE rides along in the text). Empty when the column has neither.
+std::string RenderServerDefault(const Column& column, const OpContext& ctx);
+
+// --- schema objects (alembic_schema.cc) ---
+
+// sa.Column('name', type, ..., nullable=...). `table` is the table the column is in, or will be.
+absl::StatusOr<std::string> RenderColumn(const Column& column, const Table& table,
+                                         const OpContext& ctx);
+
+// sa.PrimaryKeyConstraint / sa.UniqueConstraint / sa.ForeignKeyConstraint / sa.CheckConstraint
+// as a table element.
+absl::StatusOr<std::string> RenderConstraintElement(const Constraint& constraint,
+                                                    const OpContext& ctx);
+
+// The column list of an index for op.create_index: 'col' for plain columns, sa.text('...') for
+// expressions and for keys with DESC / NULLS / COLLATE.
+std::vector<std::string> RenderIndexKeys(const Index& index, const OpContext& ctx);
+
+// Dialect keyword arguments of an index, e.g. ", sqlite_where=sa.text('x > 0')"; an error for
+// what SQLAlchemy 1.4 cannot express.
+absl::StatusOr<std::string> RenderIndexKwargs(const Index& index, const OpContext& ctx);
+
+// Table-level keyword arguments (SQLite AUTOINCREMENT, MySQL options) in sorted order, each as
+// "key=value".
+std::vector<std::string> RenderTableKwargs(const Table& table, const OpContext& ctx);
+
+// The table as an sa.Table(...) expression with columns, constraints, indexes and options:
+// the copy_from= definition of a batch block.
+absl::StatusOr<Lines> RenderTableDefinition(const Table& table, const OpContext& ctx);
+
+// --- operations (alembic_ops.cc) ---
+
+// The statements for one op; `ctx.state` is the schema before the op.
+absl::StatusOr<Lines> RenderOp(const Op& op, const OpContext& ctx);
+
+// --- whole bodies (alembic_body.cc) ---
+
+// The body of upgrade() or downgrade(): notes, the Alembic markers, every step (SQLite-style
+// dialects get batch blocks for what they cannot ALTER), each line indented by four spaces.
+absl::StatusOr<std::vector<std::string>> RenderBody(const Plan& plan, const Catalog& from,
+                                                    FileContext* file);
+
+// "# WARNING [code]: message" (NOTE for informational findings).
+std::string RenderWarningComment(const Warning& warning);
+
+}  // namespace schemadiff::alembic
+
+#endif  // SCHEMADIFF_RENDER_ALEMBIC_INTERNAL_H_
