@@ -720,6 +720,40 @@ std::string NormalizeMysqlCollation(std::string_view collation) {
   return out;
 }
 
+std::string MysqlImplicitForeignKeyIndexName(const Table& table, const ForeignKey& fk) {
+  const std::string prefix = absl::StrCat(table.name, "_ibfk_");
+  const bool server_named = absl::StartsWith(fk.name, prefix) && fk.name.size() > prefix.size() &&
+                            std::all_of(fk.name.begin() + prefix.size(), fk.name.end(),
+                                        [](char c) { return c >= '0' && c <= '9'; });
+  if ((server_named || fk.name.empty()) && !fk.columns.empty()) return fk.columns[0];
+  return fk.name;
+}
+
+bool MysqlForeignKeyHasCoveringIndex(const Table& table, const ForeignKey& fk,
+                                     std::string_view except_index) {
+  auto covers = [&fk](const std::vector<std::string>& columns) {
+    if (columns.size() < fk.columns.size()) return false;
+    for (size_t i = 0; i < fk.columns.size(); ++i) {
+      if (!absl::EqualsIgnoreCase(columns[i], fk.columns[i])) return false;
+    }
+    return true;
+  };
+  if (table.primary_key && covers(table.primary_key->columns)) return true;
+  for (const UniqueConstraint& unique : table.uniques) {
+    if (unique.name != except_index && covers(unique.columns)) return true;
+  }
+  for (const Index& index : table.indexes) {
+    if (index.name == except_index || !index.method.empty()) continue;
+    std::vector<std::string> columns;
+    for (const IndexElement& e : index.elements) {
+      if (e.column.empty() || e.prefix_length) break;
+      columns.push_back(e.column);
+    }
+    if (covers(columns)) return true;
+  }
+  return false;
+}
+
 void NormalizeMysqlTable(Table* table) {
   for (Column& column : table->columns) {
     if (column.server_default && column.server_default->kind == DefaultKind::kNull &&

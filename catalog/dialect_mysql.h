@@ -47,6 +47,17 @@ std::string RenderMysqlOnUpdate(const Column& column);
 std::string NormalizeMysqlCharset(std::string_view charset);
 std::string NormalizeMysqlCollation(std::string_view collation);
 
+// The name of the index InnoDB creates for `fk` when no index of the table starts with its
+// columns: the constraint's name, or the first column's name for a server-named constraint
+// (`<table>_ibfk_<n>`).
+std::string MysqlImplicitForeignKeyIndexName(const Table& table, const ForeignKey& fk);
+
+// True when the primary key, a unique constraint or an index of `table` other than
+// `except_index` starts with the columns of `fk` in order, so InnoDB needs no index of its own
+// for it (and drops the one it made when such an index appears).
+bool MysqlForeignKeyHasCoveringIndex(const Table& table, const ForeignKey& fk,
+                                     std::string_view except_index = "");
+
 // Brings the structure of `table` into MySQL's canonical form, applied to introspected and YAML
 // tables alike: a unique index over plain columns is a UNIQUE constraint (MySQL has no other
 // kind), the primary key is unnamed (always PRIMARY), BTREE is the default index method,

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
+#include "introspect/mysql_introspector.h"
 #include "introspect/sqlite_introspector.h"
 #include "introspect/yaml_loader.h"
 
@@ -223,6 +224,7 @@ absl::StatusOr<Catalog> LoadSource(const Source& source, const Dialect& dialect,
     }
     return IntrospectSqlite(url.database);
   }
+  if (url.dialect == "mysql") return IntrospectMysql(url);
   return absl::UnimplementedError(absl::StrCat("'", Redacted(source.text), "': ", url.dialect,
                                                " databases are not supported yet"));
 }

@@ -1,0 +1,290 @@
+#include "introspect/mysql_catalog_builder.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "catalog/dialect_mysql.h"
+#include "catalog/mysql_lexer.h"
+#include "catalog/normalize.h"
+#include "common/status_macros.h"
+
+namespace schemadiff {
+namespace {
+
+// Character set facts from information_schema.COLLATIONS.
+class Collations {
+ public:
+  explicit Collations(const std::vector<MysqlCollationRow>& rows) {
+    for (const MysqlCollationRow& row : rows) {
+      charset_of_[row.name] = row.charset;
+      if (row.is_default) default_of_[row.charset] = row.name;
+    }
+  }
+  // The character set of `collation` ("" when unknown).
+  std::string CharsetOf(const std::string& collation) const {
+    auto it = charset_of_.find(collation);
+    return it == charset_of_.end() ? "" : it->second;
+  }
+  // Whether `collation` is its character set's default.
+  bool IsDefault(const std::string& charset, const std::string& collation) const {
+    auto it = default_of_.find(charset);
+    return it != default_of_.end() && it->second == collation;
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> charset_of_;
+  std::unordered_map<std::string, std::string> default_of_;
+};
+
+// A table under construction and what its columns are compared against.
+struct TableState {
+  Table table;
+  std::string charset;    // the table's default character set
+  std::string collation;  // the table's default collation
+};
+
+// Table options that differ from the database's defaults.
+std::map<std::string, std::string> TableOptions(const MysqlTableRow& row,
+                                                const MysqlServerInfo& server,
+                                                const Collations& collations) {
+  std::map<std::string, std::string> options;
+  if (!row.engine.empty() && !absl::EqualsIgnoreCase(row.engine, server.default_engine)) {
+    options["engine"] = row.engine;
+  }
+  if (!row.collation.empty() && row.collation != server.default_collation) {
+    const std::string charset = collations.CharsetOf(row.collation);
+    if (charset != collations.CharsetOf(server.default_collation)) options["charset"] = charset;
+    if (!collations.IsDefault(charset, row.collation) || charset.empty()) {
+      options["collation"] = row.collation;
+    }
+  }
+  return options;
+}
+
+// The column a COLUMNS row describes.
+Column MakeColumn(const MysqlColumnRow& row, const TableState& owner, const Collations& collations,
+                  MysqlFlavor flavor) {
+  Column column;
+  column.name = row.name;
+  absl::StatusOr<DataType> type = MysqlDialect().ParseType(row.column_type, true);
+  column.type = type.ok() ? *std::move(type) : MakeVerbatim(row.column_type);
+  column.nullable = row.nullable;
+  const std::string extra = absl::AsciiStrToLower(row.extra);
+  column.autoincrement = absl::StrContains(extra, "auto_increment");
+  if (absl::StrContains(extra, "generated") && !row.generation_expression.empty() &&
+      !absl::StrContains(extra, "default_generated")) {
+    column.generated =
+        Generated{MysqlDialect().NormalizeExpression(row.generation_expression),
+                  absl::StrContains(extra, "stored") || absl::StrContains(extra, "persistent")};
+  } else {
+    column.server_default = ParseMysqlColumnDefault(row.column_default, row.extra, column, flavor);
+  }
+  const size_t on_update = extra.find("on update ");
+  if (on_update != std::string::npos) {
+    column.on_update = NormalizeMysqlOnUpdate(row.extra.substr(on_update + 10));
+  }
+  if (!row.charset.empty()) {
+    if (row.charset != owner.charset) {
+      if (collations.IsDefault(row.charset, row.collation)) {
+        column.charset = row.charset;
+      } else {
+        column.collation = row.collation;
+      }
+    } else if (row.collation != owner.collation) {
+      column.collation = row.collation;
+    }
+  }
+  if (!row.comment.empty()) column.comment = row.comment;
+  return column;
+}
+
+// MariaDB stores JSON as LONGTEXT with a column CHECK (json_valid(`col`)) named after the
+// column: true when `check` is that CHECK for a text column of `table`, which becomes JSON.
+bool FoldJsonCheck(const MysqlCheckRow& check, Table& table) {
+  if (!check.column_level) return false;
+  Column* column = FindColumn(table, check.name);
+  if (column == nullptr || column->type.kind != TypeKind::kText) return false;
+  const std::string expected =
+      absl::StrCat("json_valid(", QuoteMysqlIdentifier(absl::AsciiStrToLower(column->name)), ")");
+  if (CanonicalMysqlExpression(check.clause) != expected) return false;
+  column->type = MakeType(TypeKind::kJson);
+  return true;
+}
+
+// The indexes of STATISTICS rows, per table, key parts in order.
+void AddIndexes(const std::vector<MysqlIndexRow>& rows,
+                std::unordered_map<std::string, TableState*>& tables) {
+  std::vector<const MysqlIndexRow*> sorted;
+  sorted.reserve(rows.size());
+  for (const MysqlIndexRow& row : rows) sorted.push_back(&row);
+  std::stable_sort(
+      sorted.begin(), sorted.end(), [](const MysqlIndexRow* a, const MysqlIndexRow* b) {
+        return std::tie(a->table, a->name, a->seq) < std::tie(b->table, b->name, b->seq);
+      });
+  Index* current = nullptr;
+  const MysqlIndexRow* previous = nullptr;
+  for (const MysqlIndexRow* row : sorted) {
+    auto owner = tables.find(row->table);
+    if (owner == tables.end()) continue;
+    Table& table = owner->second->table;
+    const bool same =
+        previous != nullptr && previous->table == row->table && previous->name == row->name;
+    previous = row;
+    if (row->name == "PRIMARY") {
+      if (!table.primary_key) table.primary_key = PrimaryKey{};
+      table.primary_key->columns.push_back(row->column);
+      current = nullptr;
+      continue;
+    }
+    if (!same || current == nullptr) {
+      Index index;
+      index.name = row->name;
+      index.unique = row->unique;
+      index.method = absl::AsciiStrToLower(row->index_type);
+      table.indexes.push_back(std::move(index));
+      current = &table.indexes.back();
+    }
+    IndexElement element;
+    element.column = row->column;
+    element.expression = row->expression;
+    element.descending = row->descending;
+    element.prefix_length = row->sub_part;
+    current->elements.push_back(std::move(element));
+  }
+}
+
+// The foreign keys of KEY_COLUMN_USAGE and REFERENTIAL_CONSTRAINTS rows.
+void AddForeignKeys(const MysqlCatalogRows& rows,
+                    std::unordered_map<std::string, TableState*>& tables) {
+  std::vector<const MysqlForeignKeyColumnRow*> sorted;
+  for (const MysqlForeignKeyColumnRow& row : rows.foreign_key_columns) sorted.push_back(&row);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const MysqlForeignKeyColumnRow* a, const MysqlForeignKeyColumnRow* b) {
+                     return std::tie(a->table, a->name, a->position) <
+                            std::tie(b->table, b->name, b->position);
+                   });
+  std::map<std::pair<std::string, std::string>, const MysqlForeignKeyRuleRow*> rules;
+  for (const MysqlForeignKeyRuleRow& rule : rows.foreign_key_rules) {
+    rules[{rule.table, rule.name}] = &rule;
+  }
+  ForeignKey* current = nullptr;
+  const MysqlForeignKeyColumnRow* previous = nullptr;
+  for (const MysqlForeignKeyColumnRow* row : sorted) {
+    auto owner = tables.find(row->table);
+    if (owner == tables.end()) continue;
+    Table& table = owner->second->table;
+    if (previous == nullptr || previous->table != row->table || previous->name != row->name) {
+      ForeignKey fk;
+      fk.name = row->name;
+      fk.referred_table = row->referenced_table;
+      if (row->referenced_schema != rows.server.database) {
+        fk.referred_schema = row->referenced_schema;
+      }
+      auto rule = rules.find({row->table, row->name});
+      if (rule != rules.end()) {
+        fk.on_update = rule->second->update_rule;
+        fk.on_delete = rule->second->delete_rule;
+      }
+      table.foreign_keys.push_back(std::move(fk));
+      current = &table.foreign_keys.back();
+    }
+    previous = row;
+    current->columns.push_back(row->column);
+    current->referred_columns.push_back(row->referenced_column);
+  }
+}
+
+// Removes the indexes InnoDB made for foreign keys: non-unique plain-column indexes over
+// exactly the key's columns that carry the name InnoDB gives them. They come and go with the
+// key (and with other indexes that can serve it), so no target lists them.
+void DropImplicitForeignKeyIndexes(Table& table) {
+  std::vector<Index> kept;
+  for (Index& index : table.indexes) {
+    bool implicit = false;
+    for (const ForeignKey& fk : table.foreign_keys) {
+      if (index.unique || !index.method.empty() || index.elements.size() != fk.columns.size() ||
+          index.name != MysqlImplicitForeignKeyIndexName(table, fk)) {
+        continue;
+      }
+      implicit = true;
+      for (size_t i = 0; i < fk.columns.size() && implicit; ++i) {
+        const IndexElement& e = index.elements[i];
+        implicit = e.column == fk.columns[i] && !e.prefix_length && !e.descending;
+      }
+      if (implicit) break;
+    }
+    if (!implicit) kept.push_back(std::move(index));
+  }
+  table.indexes = std::move(kept);
+}
+
+}  // namespace
+
+absl::StatusOr<Catalog> BuildMysqlCatalog(const MysqlCatalogRows& rows) {
+  const Collations collations(rows.collations);
+  const MysqlFlavor flavor =
+      absl::StrContains(absl::AsciiStrToLower(rows.server.version), "mariadb")
+          ? MysqlFlavor::kMariaDb
+          : MysqlFlavor::kMysql;
+
+  std::vector<TableState> states;
+  states.reserve(rows.tables.size());
+  for (const MysqlTableRow& row : rows.tables) {
+    TableState state;
+    state.table.name = row.name;
+    if (!row.comment.empty()) state.table.comment = row.comment;
+    state.table.options = TableOptions(row, rows.server, collations);
+    state.collation = row.collation;
+    state.charset = collations.CharsetOf(row.collation);
+    states.push_back(std::move(state));
+  }
+  std::unordered_map<std::string, TableState*> tables;
+  for (TableState& state : states) tables[state.table.name] = &state;
+
+  std::vector<const MysqlColumnRow*> columns;
+  columns.reserve(rows.columns.size());
+  for (const MysqlColumnRow& row : rows.columns) columns.push_back(&row);
+  std::stable_sort(columns.begin(), columns.end(),
+                   [](const MysqlColumnRow* a, const MysqlColumnRow* b) {
+                     return std::tie(a->table, a->position) < std::tie(b->table, b->position);
+                   });
+  for (const MysqlColumnRow* row : columns) {
+    auto owner = tables.find(row->table);
+    if (owner == tables.end()) continue;  // a view's column
+    owner->second->table.columns.push_back(MakeColumn(*row, *owner->second, collations, flavor));
+  }
+
+  for (const MysqlCheckRow& row : rows.checks) {
+    auto owner = tables.find(row.table);
+    if (owner == tables.end()) continue;
+    Table& table = owner->second->table;
+    if (flavor == MysqlFlavor::kMariaDb && FoldJsonCheck(row, table)) continue;
+    CheckConstraint check;
+    check.name = row.name;
+    check.expression = row.clause;
+    table.checks.push_back(std::move(check));
+  }
+  AddIndexes(rows.indexes, tables);
+  AddForeignKeys(rows, tables);
+
+  Catalog catalog;
+  catalog.dialect = "mysql";
+  catalog.tables.reserve(states.size());
+  for (TableState& state : states) {
+    NormalizeMysqlTable(&state.table);
+    DropImplicitForeignKeyIndexes(state.table);
+    catalog.tables.push_back(std::move(state.table));
+  }
+  RETURN_IF_ERROR(NormalizeCatalog(MysqlDialect(), &catalog));
+  return catalog;
+}
+
+}  // namespace schemadiff

@@ -1,0 +1,256 @@
+// The only file that talks to mysql-connector-c++. information_schema views are read one bulk
+// query each (joins between them are slow in MariaDB: the builder joins on the client), filtered
+// by a literal schema name so that the server opens only that database's tables.
+#include "introspect/mysql_reader.h"
+
+#include <cppconn/connection.h>
+#include <cppconn/exception.h>
+#include <cppconn/resultset.h>
+#include <cppconn/statement.h>
+#include <mysql_driver.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "catalog/mysql_lexer.h"
+
+namespace schemadiff {
+namespace {
+
+// A result row with typed getters (1-based columns, as JDBC has them).
+class Row {
+ public:
+  explicit Row(const sql::ResultSet& rs) : rs_(rs) {}
+  std::string Str(uint32_t column) const {
+    return rs_.isNull(column) ? std::string() : rs_.getString(column).asStdString();
+  }
+  std::optional<std::string> OptStr(uint32_t column) const {
+    if (rs_.isNull(column)) return std::nullopt;
+    return rs_.getString(column).asStdString();
+  }
+  int Int(uint32_t column) const { return rs_.isNull(column) ? 0 : rs_.getInt(column); }
+  std::optional<int> OptInt(uint32_t column) const {
+    if (rs_.isNull(column)) return std::nullopt;
+    return rs_.getInt(column);
+  }
+
+ private:
+  const sql::ResultSet& rs_;
+};
+
+// Runs `query` and hands each row to `on_row`.
+void ForEachRow(sql::Connection& connection, const std::string& query,
+                const std::function<void(const Row&)>& on_row) {
+  std::unique_ptr<sql::Statement> statement(connection.createStatement());
+  std::unique_ptr<sql::ResultSet> rs(statement->executeQuery(query));
+  const Row row(*rs);
+  while (rs->next()) on_row(row);
+}
+
+// Runs a statement that returns no rows.
+void Execute(sql::Connection& connection, const std::string& sql) {
+  std::unique_ptr<sql::Statement> statement(connection.createStatement());
+  statement->execute(sql);
+}
+
+// True when `version` ("8.0.36", "10.11.6-MariaDB-...") is at least major.minor.patch.
+bool VersionAtLeast(const std::string& version, int major, int minor, int patch) {
+  std::vector<int> parts;
+  for (absl::string_view part : absl::StrSplit(version.substr(0, version.find('-')), '.')) {
+    int value = 0;
+    if (!absl::SimpleAtoi(part, &value)) break;
+    parts.push_back(value);
+  }
+  parts.resize(3, 0);
+  return std::tie(parts[0], parts[1], parts[2]) >= std::tie(major, minor, patch);
+}
+
+// The connector's options for `url`.
+sql::ConnectOptionsMap ConnectOptions(const DatabaseUrl& url, std::string* where) {
+  sql::ConnectOptionsMap options;
+  std::string socket;
+  std::string charset = "utf8mb4";
+  for (const auto& [key, value] : url.query) {
+    if (key == "unix_socket") socket = value;
+    if (key == "charset") charset = value;
+  }
+  if (!socket.empty()) {
+    options["hostName"] = std::string("unix://") + socket;
+    *where = socket;
+  } else {
+    const std::string host = url.host.empty() ? "localhost" : url.host;
+    const int port = url.port == 0 ? 3306 : url.port;
+    options["hostName"] = absl::StrCat("tcp://", host, ":", port);
+    *where = absl::StrCat(host, ":", port);
+  }
+  options["userName"] = url.user;
+  options["password"] = url.password;
+  options["schema"] = url.database;
+  options["OPT_CONNECT_TIMEOUT"] = 10;
+  options["OPT_CHARSET_NAME"] = charset;
+  return options;
+}
+
+// Reads everything; throws the connector's exceptions.
+MysqlCatalogRows ReadRows(sql::Connection& connection) {
+  MysqlCatalogRows rows;
+  MysqlServerInfo& server = rows.server;
+  ForEachRow(connection,
+             "SELECT VERSION(), DATABASE(), @@collation_database, @@default_storage_engine",
+             [&](const Row& r) {
+               server.version = r.Str(1);
+               server.database = r.Str(2);
+               server.default_collation = r.Str(3);
+               server.default_engine = r.Str(4);
+             });
+  const bool mariadb = absl::StrContains(absl::AsciiStrToLower(server.version), "mariadb");
+  const bool functional_indexes = !mariadb && VersionAtLeast(server.version, 8, 0, 13);
+  const bool mysql_checks = !mariadb && VersionAtLeast(server.version, 8, 0, 16);
+  const std::string schema = QuoteMysqlString(server.database);
+
+  Execute(connection, "START TRANSACTION READ ONLY");
+  ForEachRow(connection,
+             absl::StrCat("SELECT TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT "
+                          "FROM information_schema.TABLES WHERE TABLE_SCHEMA = ",
+                          schema, " AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')"),
+             [&](const Row& r) {
+               rows.tables.push_back({r.Str(1), r.Str(2), r.Str(3), r.Str(4)});
+             });
+  ForEachRow(connection,
+             absl::StrCat("SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_TYPE, "
+                          "IS_NULLABLE, COLUMN_DEFAULT, EXTRA, CHARACTER_SET_NAME, "
+                          "COLLATION_NAME, GENERATION_EXPRESSION, COLUMN_COMMENT "
+                          "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ",
+                          schema),
+             [&](const Row& r) {
+               MysqlColumnRow c;
+               c.table = r.Str(1);
+               c.name = r.Str(2);
+               c.position = r.Int(3);
+               c.column_type = r.Str(4);
+               c.nullable = r.Str(5) == "YES";
+               c.column_default = r.OptStr(6);
+               c.extra = r.Str(7);
+               c.charset = r.Str(8);
+               c.collation = r.Str(9);
+               c.generation_expression = r.Str(10);
+               c.comment = r.Str(11);
+               rows.columns.push_back(std::move(c));
+             });
+  ForEachRow(connection,
+             absl::StrCat("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, "
+                          "SUB_PART, INDEX_TYPE, COLLATION, ",
+                          functional_indexes ? "EXPRESSION" : "NULL",
+                          " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ", schema),
+             [&](const Row& r) {
+               MysqlIndexRow ix;
+               ix.table = r.Str(1);
+               ix.name = r.Str(2);
+               ix.unique = r.Int(3) == 0;
+               ix.seq = r.Int(4);
+               ix.column = r.Str(5);
+               ix.sub_part = r.OptInt(6);
+               ix.index_type = r.Str(7);
+               ix.descending = r.Str(8) == "D";
+               ix.expression = r.Str(9);
+               rows.indexes.push_back(std::move(ix));
+             });
+  ForEachRow(connection,
+             absl::StrCat("SELECT TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION, COLUMN_NAME, "
+                          "REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME "
+                          "FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ",
+                          schema, " AND REFERENCED_TABLE_NAME IS NOT NULL"),
+             [&](const Row& r) {
+               rows.foreign_key_columns.push_back(
+                   {r.Str(1), r.Str(2), r.Int(3), r.Str(4), r.Str(5), r.Str(6), r.Str(7)});
+             });
+  ForEachRow(connection,
+             absl::StrCat("SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE "
+                          "FROM information_schema.REFERENTIAL_CONSTRAINTS "
+                          "WHERE CONSTRAINT_SCHEMA = ",
+                          schema),
+             [&](const Row& r) {
+               rows.foreign_key_rules.push_back({r.Str(1), r.Str(2), r.Str(3), r.Str(4)});
+             });
+  if (mariadb) {
+    ForEachRow(connection,
+               absl::StrCat("SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, LEVEL "
+                            "FROM information_schema.CHECK_CONSTRAINTS "
+                            "WHERE CONSTRAINT_SCHEMA = ",
+                            schema),
+               [&](const Row& r) {
+                 rows.checks.push_back({r.Str(1), r.Str(2), r.Str(3), r.Str(4) == "Column"});
+               });
+  } else if (mysql_checks) {
+    // MySQL's CHECK_CONSTRAINTS has no table name; check names are unique per schema.
+    std::vector<MysqlCheckRow> owners;
+    ForEachRow(connection,
+               absl::StrCat("SELECT TABLE_NAME, CONSTRAINT_NAME "
+                            "FROM information_schema.TABLE_CONSTRAINTS "
+                            "WHERE CONSTRAINT_SCHEMA = ",
+                            schema, " AND CONSTRAINT_TYPE = 'CHECK'"),
+               [&](const Row& r) {
+                 owners.push_back({r.Str(1), r.Str(2), "", false});
+               });
+    std::map<std::string, std::string> clauses;
+    ForEachRow(connection,
+               absl::StrCat("SELECT CONSTRAINT_NAME, CHECK_CLAUSE "
+                            "FROM information_schema.CHECK_CONSTRAINTS "
+                            "WHERE CONSTRAINT_SCHEMA = ",
+                            schema),
+               [&](const Row& r) { clauses[r.Str(1)] = r.Str(2); });
+    for (MysqlCheckRow& owner : owners) {
+      owner.clause = clauses[owner.name];
+      rows.checks.push_back(std::move(owner));
+    }
+  }
+  ForEachRow(connection,
+             "SELECT COLLATION_NAME, CHARACTER_SET_NAME, IS_DEFAULT "
+             "FROM information_schema.COLLATIONS",
+             [&](const Row& r) {
+               rows.collations.push_back({r.Str(1), r.Str(2), r.Str(3) == "Yes"});
+             });
+  Execute(connection, "COMMIT");
+  return rows;
+}
+
+}  // namespace
+
+absl::StatusOr<MysqlCatalogRows> ReadMysqlCatalogRows(const DatabaseUrl& url) {
+  if (url.database.empty()) {
+    return absl::InvalidArgumentError(
+        "the MySQL URL names no database (mysql://user:pass@host:port/DATABASE)");
+  }
+  std::string where;
+  sql::ConnectOptionsMap options = ConnectOptions(url, &where);
+  bool connected = false;
+  try {
+    sql::mysql::MySQL_Driver* driver = sql::mysql::get_mysql_driver_instance();
+    std::unique_ptr<sql::Connection> connection(driver->connect(options));
+    connected = true;
+    return ReadRows(*connection);
+  } catch (const sql::SQLException& e) {
+    // The connector's messages name the user and host but never the password.
+    if (!connected) {
+      return absl::UnavailableError(absl::StrCat("cannot connect to MySQL at ", where, " as '",
+                                                 url.user, "' (database '", url.database,
+                                                 "'): ", e.what()));
+    }
+    return absl::InternalError(absl::StrCat("reading MySQL database '", url.database, "' at ",
+                                            where, " failed: ", e.what()));
+  } catch (const std::exception& e) {
+    return absl::InternalError(
+        absl::StrCat("MySQL database '", url.database, "' at ", where, ": ", e.what()));
+  }
+}
+
+}  // namespace schemadiff
