@@ -168,7 +168,7 @@ class SqliteScript {
     const Step& step = plan_.steps[index];
     if (!folded_[index]) {
       out_.BlankLine();
-      if (std::holds_alternative<CreateTable>(step.op) || SqliteNeedsRebuild(step.op, work_)) {
+      if (std::holds_alternative<CreateTable>(step.op) || RunNeedsRebuild(index)) {
         RETURN_IF_ERROR(RenderFolded(index));
       } else {
         out_.Comment(DescribeOp(step.op));
@@ -177,6 +177,28 @@ class SqliteScript {
       }
     }
     return Apply(step.op, &work_);
+  }
+
+  // Whether the run of ops of the table of step `first` (from it up to the table being
+  // created, dropped or renamed) holds an op that needs a rebuild. If so the rebuild starts at
+  // `first`, so that ALTERs SQLite could do in place (some of which rewrite the table, like DROP
+  // COLUMN) are not done before rewriting the table anyway.
+  bool RunNeedsRebuild(size_t first) const {
+    const Op& op = plan_.steps[first].op;
+    if (std::holds_alternative<DropTable>(op) || std::holds_alternative<RenameTable>(op)) {
+      return false;
+    }
+    const TableKey key = OpTable(op);
+    if (key.second.empty()) return false;
+    Catalog scratch = work_;
+    for (size_t i = first; i < plan_.steps.size(); ++i) {
+      const Op& later = plan_.steps[i].op;
+      if (i > first && EndsTableRun(later, key)) break;
+      if (!folded_[i] && OpTable(later) == key && SqliteNeedsRebuild(later, scratch)) return true;
+      // An op that does not apply is reported when it is rendered.
+      if (!ApplyOp(later, &scratch).ok()) break;
+    }
+    return false;
   }
 
   // Renders the step at `first` together with the later ops of its table (up to the table

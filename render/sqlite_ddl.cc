@@ -69,15 +69,13 @@ bool OptionOn(const Table& table, const std::string& key) {
   return value != "false" && value != "0" && value != "no";
 }
 
-// The column that carries an inline PRIMARY KEY AUTOINCREMENT, or nullptr. SQLite only
-// accepts AUTOINCREMENT on a single-column INTEGER PRIMARY KEY written on the column.
-const Column* AutoincrementKey(const Table& table) {
+}  // namespace
+
+const Column* SqliteAutoincrementKey(const Table& table) {
   if (!table.primary_key.has_value() || table.primary_key->columns.size() != 1) return nullptr;
   const Column* column = FindColumn(table, table.primary_key->columns[0]);
   return column != nullptr && column->autoincrement ? column : nullptr;
 }
-
-}  // namespace
 
 std::string SqliteQualified(const Dialect& dialect, std::string_view schema,
                             std::string_view name) {
@@ -107,7 +105,7 @@ absl::StatusOr<std::string> SqliteCreateTable(const Dialect& dialect, const Tabl
     return absl::InvalidArgumentError(absl::StrCat(
         "table ", QualifiedName(table.schema, table.name), " has no columns; SQLite needs one"));
   }
-  const Column* autoincrement_key = AutoincrementKey(table);
+  const Column* autoincrement_key = SqliteAutoincrementKey(table);
   std::vector<std::string> items;
   for (const Column& column : table.columns) {
     std::string item = SqliteColumnDefinition(dialect, column);

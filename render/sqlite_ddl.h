@@ -14,6 +14,10 @@ namespace schemadiff {
 // A table or index name, qualified with its schema (attached database) when it has one.
 std::string SqliteQualified(const Dialect& dialect, std::string_view schema, std::string_view name);
 
+// The column that carries an inline PRIMARY KEY AUTOINCREMENT, or nullptr. SQLite only accepts
+// AUTOINCREMENT on a single-column INTEGER PRIMARY KEY written on the column.
+const Column* SqliteAutoincrementKey(const Table& table);
+
 // A column definition as written in CREATE TABLE and ALTER TABLE ADD COLUMN: name, type,
 // COLLATE, NOT NULL, DEFAULT, GENERATED. Keys and constraints are not included.
 std::string SqliteColumnDefinition(const Dialect& dialect, const Column& column);

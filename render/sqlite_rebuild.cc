@@ -130,6 +130,15 @@ absl::Status WriteSqliteRebuild(const Dialect& dialect, const SqliteRebuild& reb
     out->Statement(absl::StrCat("INSERT INTO ", temp, " (", absl::StrJoin(targets, ", "),
                                 ")\n  SELECT ", absl::StrJoin(sources, ", "), " FROM ", table));
   }
+  if (SqliteAutoincrementKey(before) != nullptr && SqliteAutoincrementKey(after) != nullptr) {
+    // Keep the AUTOINCREMENT high-water mark: ids of deleted rows stay unused. DROP TABLE
+    // removes the old table's sqlite_sequence row and the RENAME carries over the new one's.
+    const std::string temp_key = dialect.QuoteString(rebuild.temp_name);
+    out->Statement(absl::StrCat("DELETE FROM sqlite_sequence WHERE name = ", temp_key));
+    out->Statement(
+        absl::StrCat("INSERT INTO sqlite_sequence (name, seq) SELECT ", temp_key,
+                     ", seq FROM sqlite_sequence WHERE name = ", dialect.QuoteString(before.name)));
+  }
   out->Statement(absl::StrCat("DROP TABLE ", table));
   out->Statement(
       absl::StrCat("ALTER TABLE ", temp, " RENAME TO ", dialect.QuoteIdentifier(after.name)));

@@ -189,6 +189,25 @@ TEST(SqlSqliteTest, RebuildFoldsEveryLaterOpOfTheTable) {
   ExpectOrder(sql, {"extra TEXT", "ALTER TABLE _new_t RENAME TO t;", "CREATE INDEX ix_t_note"});
 }
 
+TEST(SqlSqliteTest, InPlaceAltersBeforeARebuildOfTheSameTableAreFolded) {
+  const Table table = SampleTable();
+  Column to = table.columns[1];
+  to.type = MakeVarchar(40);
+  Plan plan = PlanOf({DropColumn{"", "t", table.columns[2]},
+                      AddColumn{"", "u", MakeColumn("x", TypeKind::kText)},
+                      MakeAlter(table.columns[1], to, kAlterType)});
+  Catalog catalog = SampleCatalog();
+  Table other = SampleTable();
+  other.name = "u";
+  other.indexes.clear();
+  catalog.tables.push_back(other);
+  const std::string sql = Render(plan, catalog);
+  EXPECT_FALSE(absl::StrContains(sql, "DROP COLUMN")) << sql;
+  ExpectOrder(sql,
+              {"CREATE TABLE _new_t (", "INSERT INTO _new_t (id, name)\n  SELECT id, name FROM t;",
+               "ALTER TABLE u ADD COLUMN x TEXT;"});
+}
+
 TEST(SqlSqliteTest, RenameInsideARebuildIsNativeSoOtherTablesFollow) {
   const Table table = SampleTable();
   Column to = table.columns[1];
