@@ -140,8 +140,13 @@ absl::Status WriteSqliteRebuild(const Dialect& dialect, const SqliteRebuild& reb
                      ", seq FROM sqlite_sequence WHERE name = ", dialect.QuoteString(before.name)));
   }
   out->Statement(absl::StrCat("DROP TABLE ", table));
+  // Legacy mode for this rename only: nothing refers to the new table yet, and the modern RENAME
+  // re-checks every view and trigger, failing on those that refer to the table dropped above.
+  // In legacy mode they simply refer to the table again once it has its name back.
+  out->Statement("PRAGMA legacy_alter_table=ON");
   out->Statement(
       absl::StrCat("ALTER TABLE ", temp, " RENAME TO ", dialect.QuoteIdentifier(after.name)));
+  out->Statement("PRAGMA legacy_alter_table=OFF");
   for (const Index& index : after.indexes) {
     ASSIGN_OR_RETURN(const std::string sql,
                      SqliteCreateIndex(dialect, after.schema, after.name, index));

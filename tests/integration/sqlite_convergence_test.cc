@@ -407,6 +407,17 @@ CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER, CONSTRAINT fk_b_a FOREIGN 
        kSeed,
        nullptr,
        {{"SELECT count(*) FROM posts WHERE user_id IS NOT NULL;", "2\n"}}},
+      {"table_under_a_view_rebuilt",
+       absl::StrCat(kUsersPosts,
+                    "CREATE VIEW named_users AS SELECT id, name FROM users "
+                    "WHERE name IS NOT NULL;"),
+       absl::StrCat(WithUsers("CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(100) "
+                              "NOT NULL, name VARCHAR(80), age INTEGER DEFAULT 0);"),
+                    "CREATE VIEW named_users AS SELECT id, name FROM users "
+                    "WHERE name IS NOT NULL;"),
+       kSeed,
+       nullptr,
+       {{"SELECT group_concat(name) FROM named_users;", "Ann\n"}}},
       {"autoincrement_table_rebuilt",
        "CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT);",
        "CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, kind VARCHAR(20) NOT NULL "

@@ -172,7 +172,8 @@ TEST(SqlSqliteTest, RebuildFollowsTheDocumentedStatementOrder) {
   ExpectOrder(
       sql, {"PRAGMA foreign_keys=OFF;", "BEGIN;", "CREATE TABLE _new_t (", "note VARCHAR(20)",
             "INSERT INTO _new_t (id, name, note)", "SELECT id, name, note FROM t;", "DROP TABLE t;",
-            "ALTER TABLE _new_t RENAME TO t;", "CREATE INDEX ix_t_name ON t (name);",
+            "PRAGMA legacy_alter_table=ON;", "ALTER TABLE _new_t RENAME TO t;",
+            "PRAGMA legacy_alter_table=OFF;", "CREATE INDEX ix_t_name ON t (name);",
             "PRAGMA foreign_key_check;", "COMMIT;", "PRAGMA foreign_keys=ON;"});
 }
 
