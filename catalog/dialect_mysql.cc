@@ -19,6 +19,7 @@
 #include "catalog/dialect_mysql.h"
 
 #include <algorithm>
+#include <map>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -453,6 +454,7 @@ class MysqlDialectImpl : public Dialect {
       c.comments = true;
       c.schemas = false;  // a MySQL "schema" is a database
       c.max_identifier_length = 64;
+      c.index_names_per_table = true;
       return c;
     }();
     return kCapabilities;
@@ -763,13 +765,24 @@ void NormalizeMysqlTable(Table* table) {
     column.on_update = NormalizeMysqlOnUpdate(column.on_update);
     column.charset = NormalizeMysqlCharset(column.charset);
     column.collation = NormalizeMysqlCollation(column.collation);
-    if (column.type.kind == TypeKind::kJson) {
-      column.charset.clear();
-      column.collation.clear();
-    }
+    if (column.type.kind == TypeKind::kJson || !column.collation.empty()) column.charset.clear();
+    if (column.type.kind == TypeKind::kJson) column.collation.clear();
     if (column.comment && column.comment->empty()) column.comment.reset();
   }
   if (table->comment && table->comment->empty()) table->comment.reset();
+  std::map<std::string, std::string> options;
+  for (const auto& [key, value] : table->options) {
+    std::string name = Lower(key);
+    if (name == "character set" || name == "default charset" || name == "default character set") {
+      name = "charset";
+    }
+    if (name == "collate" || name == "default collate") name = "collation";
+    options[name] = name == "charset"     ? NormalizeMysqlCharset(value)
+                    : name == "collation" ? NormalizeMysqlCollation(value)
+                    : name == "engine"    ? Lower(value)
+                                          : value;
+  }
+  table->options = std::move(options);
   if (table->primary_key) {
     table->primary_key->name.clear();
     table->primary_key->name_origin = NameOrigin::kExplicit;
@@ -812,6 +825,25 @@ void NormalizeMysqlTable(Table* table) {
     fk.not_valid = false;
   }
   for (CheckConstraint& check : table->checks) check.not_valid = false;
+  // The index InnoDB keeps for a foreign key comes and goes with the key and with the other
+  // indexes that can serve it: no side lists it (the SQL renderer manages it).
+  std::erase_if(table->indexes, [table](const Index& index) {
+    if (index.unique || !index.method.empty()) return false;
+    for (const ForeignKey& fk : table->foreign_keys) {
+      if (index.elements.size() != fk.columns.size() ||
+          index.name != MysqlImplicitForeignKeyIndexName(*table, fk)) {
+        continue;
+      }
+      bool same = true;
+      for (size_t i = 0; i < fk.columns.size() && same; ++i) {
+        const IndexElement& e = index.elements[i];
+        same = absl::EqualsIgnoreCase(e.column, fk.columns[i]) && !e.prefix_length &&
+               !e.descending && e.expression.empty();
+      }
+      if (same) return true;
+    }
+    return false;
+  });
 }
 
 }  // namespace schemadiff

@@ -62,8 +62,10 @@ bool MysqlForeignKeyHasCoveringIndex(const Table& table, const ForeignKey& fk,
 // tables alike: a unique index over plain columns is a UNIQUE constraint (MySQL has no other
 // kind), the primary key is unnamed (always PRIMARY), BTREE is the default index method,
 // RESTRICT and NO ACTION are the same FK action and MATCH / DEFERRABLE do not exist, DEFAULT
-// NULL on a nullable column is no default, JSON columns carry no charset, ON UPDATE and charset
-// names are canonical.
+// NULL on a nullable column is no default, JSON columns carry no charset (a collation implies
+// its charset), ON UPDATE and charset names are canonical, and the index InnoDB keeps for a
+// foreign key (named as MysqlImplicitForeignKeyIndexName, over exactly the key's columns) is
+// not listed.
 void NormalizeMysqlTable(Table* table);
 
 }  // namespace schemadiff

@@ -202,30 +202,6 @@ void AddForeignKeys(const MysqlCatalogRows& rows,
   }
 }
 
-// Removes the indexes InnoDB made for foreign keys: non-unique plain-column indexes over
-// exactly the key's columns that carry the name InnoDB gives them. They come and go with the
-// key (and with other indexes that can serve it), so no target lists them.
-void DropImplicitForeignKeyIndexes(Table& table) {
-  std::vector<Index> kept;
-  for (Index& index : table.indexes) {
-    bool implicit = false;
-    for (const ForeignKey& fk : table.foreign_keys) {
-      if (index.unique || !index.method.empty() || index.elements.size() != fk.columns.size() ||
-          index.name != MysqlImplicitForeignKeyIndexName(table, fk)) {
-        continue;
-      }
-      implicit = true;
-      for (size_t i = 0; i < fk.columns.size() && implicit; ++i) {
-        const IndexElement& e = index.elements[i];
-        implicit = e.column == fk.columns[i] && !e.prefix_length && !e.descending;
-      }
-      if (implicit) break;
-    }
-    if (!implicit) kept.push_back(std::move(index));
-  }
-  table.indexes = std::move(kept);
-}
-
 }  // namespace
 
 absl::StatusOr<Catalog> BuildMysqlCatalog(const MysqlCatalogRows& rows) {
@@ -280,7 +256,6 @@ absl::StatusOr<Catalog> BuildMysqlCatalog(const MysqlCatalogRows& rows) {
   catalog.tables.reserve(states.size());
   for (TableState& state : states) {
     NormalizeMysqlTable(&state.table);
-    DropImplicitForeignKeyIndexes(state.table);
     catalog.tables.push_back(std::move(state.table));
   }
   RETURN_IF_ERROR(NormalizeCatalog(MysqlDialect(), &catalog));
