@@ -41,7 +41,10 @@ absl::StatusOr<SqliteIndexKeyDef> ReadKey(SqliteTokenCursor& cursor) {
     if (expression_end.has_value()) return Malformed("unexpected text after a key's order");
     cursor.Advance();
   }
-  key.expression = cursor.TextOfRange(first, expression_end.value_or(cursor.position()));
+  const size_t end = expression_end.value_or(cursor.position());
+  key.expression = cursor.TextOfRange(first, end);
+  if (end == first + 1 && IsNameToken(cursor.TokenAt(first)))
+    key.name = cursor.TokenAt(first).value;
   if (key.expression.empty()) return Malformed("empty index key");
   return key;
 }
@@ -52,7 +55,8 @@ absl::StatusOr<SqliteCreateIndex> ParseSqliteCreateIndex(std::string_view sql) {
   ASSIGN_OR_RETURN(std::vector<SqliteToken> tokens, TokenizeSqlite(sql));
   SqliteTokenCursor cursor(sql, std::move(tokens));
   if (!cursor.ConsumeWord("CREATE")) return Malformed("expected CREATE");
-  cursor.ConsumeWord("UNIQUE");
+  SqliteCreateIndex index;
+  index.unique = cursor.ConsumeWord("UNIQUE");
   if (!cursor.ConsumeWord("INDEX")) return Malformed("expected INDEX");
   if (cursor.ConsumeWord("IF")) {
     cursor.ConsumeWord("NOT");
@@ -62,7 +66,6 @@ absl::StatusOr<SqliteCreateIndex> ParseSqliteCreateIndex(std::string_view sql) {
   if (!cursor.ConsumeWord("ON")) return Malformed("expected ON");
   if (!cursor.ReadName().has_value()) return Malformed("expected a table name");
   if (!cursor.ConsumePunct("(")) return Malformed("expected '('");
-  SqliteCreateIndex index;
   while (true) {
     ASSIGN_OR_RETURN(SqliteIndexKeyDef key, ReadKey(cursor));
     index.keys.push_back(std::move(key));

@@ -1,5 +1,5 @@
-// Reads index keys and the partial-index predicate from a stored CREATE INDEX statement (PRAGMA
-// index_xinfo reports expression keys only as "-2" and no WHERE clause).
+// Reads a stored CREATE INDEX statement: uniqueness, keys (columns or expressions, with
+// COLLATE and ASC/DESC) and the partial-index predicate.
 #ifndef SCHEMADIFF_INTROSPECT_SQLITE_CREATE_INDEX_PARSER_H_
 #define SCHEMADIFF_INTROSPECT_SQLITE_CREATE_INDEX_PARSER_H_
 
@@ -14,12 +14,14 @@ namespace schemadiff {
 // One key of the index, as written.
 struct SqliteIndexKeyDef {
   std::string expression;  // source text of the key without COLLATE / ASC / DESC
+  std::string name;        // the name when the key is a single name token, else ""
   std::string collation;   // explicit COLLATE name, "" when absent
   bool descending = false;
 };
 
 // The parts of a CREATE INDEX statement the introspector needs.
 struct SqliteCreateIndex {
+  bool unique = false;
   std::vector<SqliteIndexKeyDef> keys;
   std::string where;  // source text of the WHERE predicate, "" when not partial
 };

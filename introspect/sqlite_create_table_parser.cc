@@ -85,7 +85,9 @@ absl::Status ReadReferences(SqliteTokenCursor& cursor, SqliteForeignKeyDef* fk) 
         cursor.Advance();  // CASCADE / RESTRICT
       }
     } else if (cursor.ConsumeWord("MATCH")) {
-      if (!cursor.AtEnd()) cursor.Advance();
+      std::optional<std::string> match = cursor.ReadName();
+      if (!match.has_value()) return Malformed("expected a MATCH name");
+      fk->match = *std::move(match);
     } else if (cursor.PeekWord("DEFERRABLE") ||
                (cursor.PeekWord("NOT") && cursor.PeekWordAt(1, "DEFERRABLE"))) {
       const bool negated = cursor.ConsumeWord("NOT");

@@ -32,6 +32,7 @@ struct SqliteForeignKeyDef {
   std::vector<std::string> columns;
   std::string referred_table;
   std::vector<std::string> referred_columns;  // empty: the referred table's primary key
+  std::string match;  // MATCH name as written (SQLite parses it but does not enforce it)
   bool deferrable = false;
   bool initially_deferred = false;
 };

@@ -33,6 +33,8 @@ class SqliteTokenCursor {
   // Advances past the current token when it is the punctuation `op`.
   bool ConsumePunct(std::string_view op);
   void Advance() { ++pos_; }
+  // The token at index `index`.
+  const SqliteToken& TokenAt(size_t index) const { return tokens_[index]; }
   // Index of the current token.
   size_t position() const { return pos_; }
   // Source text from the start of token `first` to the end of the token before `end`.

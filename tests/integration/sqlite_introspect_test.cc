@@ -291,6 +291,69 @@ CREATE TABLE t (a INTEGER);
   EXPECT_THAT(TableNames(catalog), ElementsAre("t"));
 }
 
+TEST(SqliteIntrospect, ReadsUnusualButValidDefinitions) {
+  testing::TempDir dir;
+  const Catalog catalog = IntrospectSql(dir, R"sql(
+CREATE TABLE IF NOT EXISTS main."t" (
+  id INTEGER, -- the key, with ) and , in a comment
+  ref INTEGER REFERENCES t (id) NOT NULL /* NOT NULL after REFERENCES */,
+  ref2 INTEGER CONSTRAINT fk_ref2 REFERENCES T MATCH FULL NOT DEFERRABLE,
+  code TEXT UNIQUE ON CONFLICT REPLACE DEFAULT (strftime('%s','now')),
+  delta INTEGER DEFAULT -5 CHECK (delta != ')'),
+  ratio DOUBLE PRECISION,
+  width VARCHAR ( 10 ),
+  big UNSIGNED BIG INT,
+  PRIMARY KEY (id AUTOINCREMENT),
+  UNIQUE (ref2, Code),
+  CHECK ((delta > -10) AND (ratio IS NULL OR ratio < 1.5))
+);
+CREATE INDEX IF NOT EXISTS main.ix_sub ON t (substr(code, 1, 3), [ID] ASC, CODE COLLATE rtrim DESC)
+  WHERE (delta > 0 AND code LIKE 'a%');
+)sql");
+  const Table& t = GetTable(catalog, "t");
+  EXPECT_TRUE(GetColumn(t, "id").autoincrement);
+  EXPECT_FALSE(GetColumn(t, "id").nullable);
+  EXPECT_FALSE(GetColumn(t, "ref").nullable);
+  EXPECT_EQ(GetColumn(t, "code").server_default,
+            (DefaultExpr{DefaultKind::kExpression, "strftime('%s', 'now')"}));
+  EXPECT_EQ(GetColumn(t, "delta").server_default, (DefaultExpr{DefaultKind::kNumber, "-5"}));
+  EXPECT_EQ(GetColumn(t, "ratio").type, MakeType(TypeKind::kDouble));
+  EXPECT_EQ(GetColumn(t, "width").type, MakeVarchar(10));
+  EXPECT_EQ(GetColumn(t, "big").type, MakeType(TypeKind::kBigInt));
+
+  ASSERT_EQ(t.foreign_keys.size(), 2u);
+  EXPECT_EQ(t.foreign_keys[0].name, "");
+  EXPECT_THAT(t.foreign_keys[0].columns, ElementsAre("ref"));
+  EXPECT_EQ(t.foreign_keys[1].name, "fk_ref2");
+  EXPECT_EQ(t.foreign_keys[1].referred_table, "t");
+  EXPECT_THAT(t.foreign_keys[1].referred_columns, ElementsAre("id"));
+  EXPECT_EQ(t.foreign_keys[1].match, "FULL");
+  EXPECT_FALSE(t.foreign_keys[1].deferrable);
+
+  ASSERT_EQ(t.uniques.size(), 2u);
+  std::vector<std::vector<std::string>> unique_columns;
+  for (const UniqueConstraint& unique : t.uniques) unique_columns.push_back(unique.columns);
+  EXPECT_THAT(unique_columns,
+              ::testing::UnorderedElementsAre(ElementsAre("code"), ElementsAre("ref2", "code")));
+
+  ASSERT_EQ(t.checks.size(), 2u);
+  std::vector<std::string> checks = {t.checks[0].expression, t.checks[1].expression};
+  EXPECT_THAT(checks, ::testing::UnorderedElementsAre(
+                          "delta != ')'", "(delta > -10) and (ratio is null or ratio < 1.5)"));
+
+  ASSERT_EQ(t.indexes.size(), 1u);
+  const Index& sub = t.indexes[0];
+  EXPECT_EQ(sub.name, "ix_sub");
+  ASSERT_EQ(sub.elements.size(), 3u);
+  EXPECT_EQ(sub.elements[0].expression, "substr(code, 1, 3)");
+  EXPECT_EQ(sub.elements[1].column, "id");
+  EXPECT_FALSE(sub.elements[1].descending);
+  EXPECT_EQ(sub.elements[2].column, "code");
+  EXPECT_EQ(sub.elements[2].collation, "RTRIM");
+  EXPECT_TRUE(sub.elements[2].descending);
+  EXPECT_EQ(sub.where, "delta > 0 and code like 'a%'");
+}
+
 TEST(SqliteIntrospect, EmptyDatabase) {
   testing::TempDir dir;
   const Catalog catalog = IntrospectSql(dir, "PRAGMA user_version = 1;");
