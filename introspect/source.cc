@@ -11,6 +11,7 @@
 #include "common/status_macros.h"
 #include "common/strings.h"
 #include "introspect/mysql_introspector.h"
+#include "introspect/postgres_introspector.h"
 #include "introspect/sqlite_introspector.h"
 #include "introspect/yaml_loader.h"
 
@@ -225,6 +226,7 @@ absl::StatusOr<Catalog> LoadSource(const Source& source, const Dialect& dialect,
     return IntrospectSqlite(url.database);
   }
   if (url.dialect == "mysql") return IntrospectMysql(url);
+  if (url.dialect == "postgresql") return IntrospectPostgres(url, options.schemas);
   return absl::UnimplementedError(absl::StrCat("'", Redacted(source.text), "': ", url.dialect,
                                                " databases are not supported yet"));
 }
