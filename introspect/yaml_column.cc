@@ -1,5 +1,7 @@
 #include "introspect/yaml_column.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/status_macros.h"
@@ -158,13 +160,33 @@ absl::Status ReadColumnShorthands(const Mapping& map, const Column& column, Colu
   return absl::OkStatus();
 }
 
+// In a flow mapping `{type: numeric(12,2)}` the comma ends the type: YAML reads a type
+// "numeric(12" and a key "2)". Reports that mistake with the quoted spelling to use.
+absl::Status CheckTypeCutAtComma(const Mapping& map) {
+  const std::vector<Entry>& entries = map.entries();
+  for (size_t i = 0; i + 1 < entries.size(); ++i) {
+    const Entry& type = entries[i];
+    if (type.key != "type" || !type.value.IsScalar() || IsQuoted(type.value)) continue;
+    const std::string& text = type.value.Scalar();
+    if (std::count(text.begin(), text.end(), '(') <= std::count(text.begin(), text.end(), ')')) {
+      continue;
+    }
+    const std::string whole = absl::StrCat(text, ",", entries[i + 1].key);
+    return map.errors().At(type.value_mark,
+                           absl::StrCat("the type of ", map.what(), " is cut at a comma ('", text,
+                                        "'): inside { } quote it, type: \"", whole, "\""));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 const std::vector<std::string>& ColumnKeys() {
   static const std::vector<std::string> kKeys = {
-      "type",      "nullable",  "default",   "server_default", "primary_key",     "autoincrement",
-      "identity",  "generated", "unique",    "index",          "references",      "on_delete",
-      "on_update", "comment",   "collation", "charset",        "server_onupdate", "renamed_from"};
+      "type",        "native_type",   "nullable",        "default",     "server_default",
+      "primary_key", "autoincrement", "identity",        "generated",   "unique",
+      "index",       "references",    "on_delete",       "on_update",   "comment",
+      "collation",   "charset",       "server_onupdate", "renamed_from"};
   return kKeys;
 }
 
@@ -178,13 +200,25 @@ absl::StatusOr<Column> ParseColumn(const ParseContext& context, const Entry& ent
           context.errors, entry.value, entry.value_mark,
           absl::StrCat("column '",
                        QualifiedName(QualifiedName(table.schema, table.name), column.name), "'")));
+  RETURN_IF_ERROR(CheckTypeCutAtComma(map));
   RETURN_IF_ERROR(map.CheckKeys(ColumnKeys()));
   const Entry* type = map.Find("type");
-  if (type == nullptr) {
+  const Entry* native = map.Find("native_type");
+  if (type != nullptr && native != nullptr) {
+    return context.errors.At(native->key_mark,
+                             absl::StrCat(map.what(), " has both type and native_type; keep one"));
+  }
+  if (native != nullptr) {
+    ASSIGN_OR_RETURN(std::string spelling, ReadString(map, *native));
+    absl::StatusOr<DataType> parsed = context.dialect.ParseType(spelling, /*allow_verbatim=*/true);
+    if (!parsed.ok()) return context.errors.At(native->value_mark, Std(parsed.status().message()));
+    column.type = *std::move(parsed);
+  } else if (type != nullptr) {
+    ASSIGN_OR_RETURN(column.type, ParseYamlType(map, *type, table, context.enums, context.dialect));
+  } else {
     return context.errors.At(entry.key_mark,
                              absl::StrCat(map.what(), " has no type (e.g. type: bigint)"));
   }
-  ASSIGN_OR_RETURN(column.type, ParseYamlType(map, *type, table, context.enums, context.dialect));
   if (map.Find("default") != nullptr && map.Find("server_default") != nullptr) {
     return context.errors.At(
         map.Find("server_default")->key_mark,
