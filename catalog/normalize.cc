@@ -122,6 +122,7 @@ absl::Status NormalizeTable(const Dialect& dialect, const std::map<EnumKey, cons
   for (CheckConstraint& ck : table.checks) {
     ck.expression = dialect.NormalizeExpression(ck.expression);
   }
+  dialect.NormalizeTableStructure(&table);
   SortByName(table.uniques, UniqueKey);
   SortByName(table.indexes, IndexKey);
   SortByName(table.foreign_keys, ForeignKeyKey);
