@@ -128,7 +128,7 @@ class MysqlScript {
       }
     } else if (IsAlterClause(op)) {
       while (end < plan_.steps.size() && OpTable(plan_.steps[end].op) == key &&
-             IsAlterClause(plan_.steps[end].op)) {
+             IsAlterClause(plan_.steps[end].op) && !ReAddsDroppedName(first, end)) {
         ++end;
       }
     }
@@ -152,6 +152,22 @@ class MysqlScript {
     RETURN_IF_ERROR(RenderAlone(op));
     RETURN_IF_ERROR(Apply(op));
     return end;
+  }
+
+  // Whether step `next` adds a CHECK or FOREIGN KEY under a name that a step in [first, next)
+  // drops: MySQL checks constraint names before it drops anything, so they need two statements.
+  bool ReAddsDroppedName(size_t first, size_t next) const {
+    const auto* add = std::get_if<AddConstraint>(&plan_.steps[next].op);
+    if (add == nullptr || std::holds_alternative<PrimaryKey>(add->constraint) ||
+        std::holds_alternative<UniqueConstraint>(add->constraint)) {
+      return false;
+    }
+    const std::string& name = ConstraintName(add->constraint);
+    for (size_t i = first; i < next; ++i) {
+      const auto* drop = std::get_if<DropConstraint>(&plan_.steps[i].op);
+      if (drop != nullptr && !name.empty() && ConstraintName(drop->constraint) == name) return true;
+    }
+    return false;
   }
 
   // One ALTER TABLE for steps [first, end) of table `key`.
