@@ -122,6 +122,14 @@ struct CheckConstraint {
   friend bool operator==(const CheckConstraint&, const CheckConstraint&) = default;
 };
 
+// A trigger, kept as its SQL text. Triggers are not diffed: they ride along with their table, so
+// that a SQLite table rebuild (which drops the old table and its triggers) re-creates them.
+struct Trigger {
+  std::string name;
+  std::string sql;  // the whole CREATE TRIGGER statement, as the database stores it
+  friend bool operator==(const Trigger&, const Trigger&) = default;
+};
+
 // A table and everything that belongs to it.
 struct Table {
   std::string schema;  // empty: the default schema
@@ -135,6 +143,7 @@ struct Table {
   std::optional<std::string> comment;
   std::map<std::string, std::string> options;  // dialect table options: engine, charset, ...
   std::vector<std::string> renamed_from;       // YAML hints: former names
+  std::vector<Trigger> triggers;  // triggers on this table (read from SQLite), not diffed
   friend bool operator==(const Table&, const Table&) = default;
 };
 

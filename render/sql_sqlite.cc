@@ -256,6 +256,7 @@ class SqliteScript {
                        SqliteCreateIndex(dialect_, table.schema, table.name, index));
       out_.Statement(create);
     }
+    for (const Trigger& trigger : table.triggers) out_.Statement(SqliteCreateTrigger(trigger));
     return absl::OkStatus();
   }
 

@@ -166,6 +166,14 @@ absl::StatusOr<std::string> SqliteCreateIndex(const Dialect& dialect, std::strin
   return out;
 }
 
+std::string SqliteCreateTrigger(const Trigger& trigger) {
+  std::string_view sql = trigger.sql;
+  while (!sql.empty() && (sql.back() == ';' || absl::ascii_isspace(sql.back()))) {
+    sql.remove_suffix(1);
+  }
+  return std::string(sql);
+}
+
 absl::StatusOr<std::string> SqliteDropIndex(const Dialect& dialect, std::string_view schema,
                                             std::string_view index) {
   if (index.empty()) {

@@ -34,6 +34,9 @@ absl::StatusOr<std::string> SqliteCreateTable(const Dialect& dialect, const Tabl
 absl::StatusOr<std::string> SqliteCreateIndex(const Dialect& dialect, std::string_view schema,
                                               std::string_view table, const Index& index);
 
+// The CREATE TRIGGER statement of `trigger` without a trailing ';' (the SQL writer adds it).
+std::string SqliteCreateTrigger(const Trigger& trigger);
+
 // DROP INDEX for `index` of the table in `schema`; an error when the index has no name.
 absl::StatusOr<std::string> SqliteDropIndex(const Dialect& dialect, std::string_view schema,
                                             std::string_view index);

@@ -152,6 +152,7 @@ absl::Status WriteSqliteRebuild(const Dialect& dialect, const SqliteRebuild& reb
                      SqliteCreateIndex(dialect, after.schema, after.name, index));
     out->Statement(sql);
   }
+  for (const Trigger& trigger : after.triggers) out->Statement(SqliteCreateTrigger(trigger));
   return absl::OkStatus();
 }
 

@@ -177,6 +177,49 @@ TEST(SqlSqliteTest, RebuildFollowsTheDocumentedStatementOrder) {
             "PRAGMA foreign_key_check;", "COMMIT;", "PRAGMA foreign_keys=ON;"});
 }
 
+TEST(SqlSqliteTest, RebuildKeepsRowsIndexesAndTriggersInARealDatabase) {
+  TempDir dir;
+  const std::string db = dir.File("t.db");
+  WriteFile(dir.File("from.sql"), R"sql(
+CREATE TABLE t (id INTEGER NOT NULL, name TEXT, note TEXT, PRIMARY KEY (id));
+CREATE INDEX ix_t_name ON t (name);
+CREATE TABLE log (msg TEXT);
+CREATE TRIGGER t_ins AFTER INSERT ON t BEGIN INSERT INTO log VALUES (new.name); END;
+INSERT INTO t VALUES (1, 'a', 'long note'), (2, NULL, NULL);
+)sql");
+  ASSERT_EQ(RunCommand("sqlite3 -bail '" + db + "' < '" + dir.File("from.sql") + "'").exit_code, 0);
+  Catalog catalog = SampleCatalog();
+  catalog.tables[0].triggers = {
+      {"t_ins",
+       "CREATE TRIGGER t_ins AFTER INSERT ON t BEGIN INSERT INTO log VALUES (new.name); "
+       "END"}};
+  Table log;
+  log.name = "log";
+  log.columns = {MakeColumn("msg", TypeKind::kText)};
+  catalog.tables.push_back(log);
+  Column to = catalog.tables[0].columns[2];
+  to.type = MakeVarchar(20);
+  const std::string sql =
+      Render(PlanOf({MakeAlter(catalog.tables[0].columns[2], to, kAlterType)}), catalog);
+  WriteFile(dir.File("up.sql"), sql);
+  const auto applied = RunCommand("sqlite3 '" + db + "' < '" + dir.File("up.sql") + "'");
+  ASSERT_EQ(applied.exit_code, 0) << applied.err << "\n" << sql;
+  EXPECT_EQ(applied.out, "") << sql;
+
+  WriteFile(dir.File("check.sql"), R"sql(
+INSERT INTO t VALUES (3, 'fired', NULL);
+SELECT group_concat(msg) FROM log;
+SELECT group_concat(id || ':' || ifnull(name, '-') || ':' || ifnull(note, '-'), ' ') FROM t;
+SELECT group_concat(name) FROM sqlite_schema WHERE type IN ('index', 'trigger');
+SELECT sql LIKE '%VARCHAR(20)%' FROM sqlite_schema WHERE name = 't';
+)sql");
+  const auto checked = RunCommand("sqlite3 -bail '" + db + "' < '" + dir.File("check.sql") + "'");
+  // The seed fired the trigger once ("a"); copying the rows must not fire it again.
+  EXPECT_EQ(checked.out, "a,fired\n1:a:long note 2:-:- 3:fired:-\nix_t_name,t_ins\n1\n")
+      << checked.err << "\n"
+      << sql;
+}
+
 TEST(SqlSqliteTest, RebuildFoldsEveryLaterOpOfTheTable) {
   const Table table = SampleTable();
   Column to = table.columns[2];
@@ -355,7 +398,7 @@ TEST(SqlSqliteTest, HostileIdentifiersSurviveTheSqliteShell) {
 // A dialect with another name, to reach the dispatcher's error.
 class OtherDialect : public Dialect {
  public:
-  std::string_view name() const override { return "postgresql"; }
+  std::string_view name() const override { return "oracle"; }
   const DialectCapabilities& capabilities() const override { return caps_; }
   absl::StatusOr<DataType> ParseType(std::string_view, bool) const override {
     return MakeType(TypeKind::kText);
