@@ -20,6 +20,8 @@
 // pg_get_constraintdef's output without a server round trip.
 #include "catalog/dialect_postgres.h"
 
+#include <algorithm>
+
 #include "catalog/postgres_expr.h"
 #include "catalog/postgres_lexer.h"
 #include "catalog/postgres_types.h"
@@ -145,6 +147,21 @@ class PostgresDialectImpl : public Dialect {
         return IsSimpleDefault(value.text) ? value.text : "(" + value.text + ")";
     }
     return value.text;
+  }
+
+  // PostgreSQL makes primary key, serial and identity columns NOT NULL, and has no table
+  // options, column character sets or ON UPDATE clauses (MySQL attributes).
+  void NormalizeTableStructure(Table* table) const override {
+    table->options.clear();
+    for (Column& column : table->columns) {
+      const bool in_key =
+          table->primary_key &&
+          std::find(table->primary_key->columns.begin(), table->primary_key->columns.end(),
+                    column.name) != table->primary_key->columns.end();
+      if (in_key || column.autoincrement || column.identity) column.nullable = false;
+      column.charset.clear();
+      column.on_update.clear();
+    }
   }
 
   std::string NormalizeExpression(std::string_view sql) const override {

@@ -1,0 +1,153 @@
+// Enum changes on PostgreSQL. Hinted renames are RENAME VALUE; when every old value stays, in
+// the same relative order, the new ones are ADD VALUE ... AFTER / BEFORE (outside a transaction
+// block: a value added inside one cannot be used before it commits). Anything else (removals,
+// reorders) swaps the type: create the new type, convert every column through text, drop the
+// old type and take over its name.
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "catalog/dialect_postgres.h"
+#include "catalog/postgres_lexer.h"
+#include "render/postgres_alter.h"
+#include "render/postgres_ddl.h"
+
+namespace schemadiff {
+namespace {
+
+std::string Q(std::string_view name) { return QuotePostgresIdentifier(name); }
+std::string S(std::string_view value) { return QuotePostgresString(value); }
+
+bool Contains(const std::vector<std::string>& values, const std::string& value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+// True when `values` appear in `target` in the same relative order (target may add more).
+bool IsOrderedSubset(const std::vector<std::string>& values,
+                     const std::vector<std::string>& target) {
+  size_t at = 0;
+  for (const std::string& v : target) {
+    if (at < values.size() && values[at] == v) ++at;
+  }
+  return at == values.size();
+}
+
+std::string ValueList(const std::vector<std::string>& values) {
+  std::vector<std::string> quoted;
+  for (const std::string& v : values) quoted.push_back(S(v));
+  return absl::StrJoin(quoted, ", ");
+}
+
+// A column using the enum being changed.
+struct EnumColumn {
+  const Table* table;
+  const Column* column;
+};
+
+std::vector<EnumColumn> ColumnsUsing(const Enum& e, const Catalog& catalog) {
+  std::vector<EnumColumn> out;
+  for (const Table& table : catalog.tables) {
+    for (const Column& column : table.columns) {
+      const DataType& scalar = column.type.kind == TypeKind::kArray && !column.type.element.empty()
+                                   ? column.type.element[0]
+                                   : column.type;
+      if (scalar.kind != TypeKind::kEnum || scalar.enum_name.empty()) continue;
+      if (PgEnumKey(scalar, table.schema, catalog) == std::make_pair(e.schema, e.name)) {
+        out.push_back({&table, &column});
+      }
+    }
+  }
+  return out;
+}
+
+// Replaces the enum type by one with `values`, converting every column that uses it. Column
+// defaults are put back as the values they hold after `renames` (former -> new); a default
+// whose value is gone stays dropped (the plan sets the target's default later).
+void SwapType(const Enum& from, const std::vector<std::string>& values,
+              const std::map<std::string, std::string>& renames, const PgRenderContext& ctx) {
+  PostgresScript& s = *ctx.script;
+  const std::string name = PgName(from.schema, from.name);
+  const std::string temp_name = PgDerivedName(from.name, "__new");
+  const std::string temp = PgName(from.schema, temp_name);
+  s.Comment(absl::StrCat("enum ", QualifiedName(from.schema, from.name),
+                         ": values removed or reordered, so the type is replaced"));
+  s.Statement(absl::StrCat("CREATE TYPE ", temp, " AS ENUM (", ValueList(values), ")"));
+  for (const EnumColumn& use : ColumnsUsing(from, ctx.state)) {
+    const Table& t = *use.table;
+    const Column& c = *use.column;
+    const std::string alter =
+        absl::StrCat("ALTER TABLE ", PgName(t.schema, t.name), " ALTER COLUMN ", Q(c.name), " ");
+    const bool array = c.type.kind == TypeKind::kArray;
+    std::optional<DefaultExpr> restored = c.server_default;
+    if (restored && restored->kind == DefaultKind::kString) {
+      if (auto it = renames.find(restored->text); it != renames.end()) restored->text = it->second;
+      if (!Contains(values, restored->text)) restored.reset();
+    }
+    if (c.server_default) s.Statement(alter + "DROP DEFAULT");
+    s.Statement(absl::StrCat(alter, "TYPE ", temp, array ? "[]" : "", " USING ", Q(c.name),
+                             array ? "::text[]::" : "::text::", temp, array ? "[]" : ""));
+    if (restored) {
+      s.Statement(alter + "SET DEFAULT " + PostgresDialect().RenderDefault(*restored, c.type));
+    }
+  }
+  s.Statement(absl::StrCat("DROP TYPE ", name));
+  s.Statement(absl::StrCat("ALTER TYPE ", temp, " RENAME TO ", Q(from.name)));
+}
+
+}  // namespace
+
+absl::Status RenderPgAlterEnum(const AlterEnum& op, const PgRenderContext& ctx) {
+  PostgresScript& s = *ctx.script;
+  const std::string name = PgName(op.from.schema, op.from.name);
+  std::vector<std::string> current = op.from.values;
+  std::map<std::string, std::string> applied;
+  for (const auto& [former, renamed] : op.to.renamed_values) {
+    auto it = std::find(current.begin(), current.end(), former);
+    if (it == current.end() || !Contains(op.to.values, renamed) || Contains(current, renamed)) {
+      continue;
+    }
+    applied[former] = renamed;
+    s.Statement(absl::StrCat("ALTER TYPE ", name, " RENAME VALUE ", S(former), " TO ", S(renamed)));
+    *it = renamed;
+  }
+  if (current == op.to.values) return absl::OkStatus();
+
+  if (IsOrderedSubset(current, op.to.values)) {
+    for (size_t i = 0; i < op.to.values.size(); ++i) {
+      const std::string& value = op.to.values[i];
+      if (Contains(current, value)) continue;
+      std::string sql = absl::StrCat("ALTER TYPE ", name, " ADD VALUE ", S(value));
+      auto position = current.end();
+      if (i > 0) {
+        absl::StrAppend(&sql, " AFTER ", S(op.to.values[i - 1]));
+        position = std::find(current.begin(), current.end(), op.to.values[i - 1]) + 1;
+      } else if (!current.empty()) {
+        absl::StrAppend(&sql, " BEFORE ", S(current.front()));
+        position = current.begin();
+      }
+      s.Standalone(sql);
+      current.insert(position, value);
+    }
+    return absl::OkStatus();
+  }
+
+  std::vector<std::string> removed;
+  for (const std::string& v : current) {
+    if (!Contains(op.to.values, v)) removed.push_back(v);
+  }
+  if (!removed.empty()) {
+    s.AddWarning({"data-loss", Severity::kDanger,
+                  absl::StrCat("enum ", QualifiedName(op.from.schema, op.from.name),
+                               " loses value(s) ", ValueList(removed),
+                               ": the conversion fails while rows still hold them; update those "
+                               "rows first")});
+  }
+  SwapType(op.from, op.to.values, applied, ctx);
+  return absl::OkStatus();
+}
+
+}  // namespace schemadiff
