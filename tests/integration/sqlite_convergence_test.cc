@@ -418,6 +418,30 @@ CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER, CONSTRAINT fk_b_a FOREIGN 
        kSeed,
        nullptr,
        {{"SELECT group_concat(name) FROM named_users;", "Ann\n"}}},
+      {"self_referencing_table_rebuilt",
+       "CREATE TABLE staff (id INTEGER PRIMARY KEY, boss_id INTEGER REFERENCES staff (id), "
+       "name TEXT);",
+       "CREATE TABLE staff (id INTEGER PRIMARY KEY, boss_id INTEGER REFERENCES staff (id) "
+       "ON DELETE SET NULL, name VARCHAR(40) NOT NULL DEFAULT '?');",
+       "INSERT INTO staff VALUES (1, NULL, 'boss'), (2, 1, 'dev'), (3, 2, NULL);",
+       nullptr,
+       {{"SELECT count(*) FROM staff AS s JOIN staff AS b ON b.id = s.boss_id;", "2\n"}}},
+      {"generated_columns",
+       kUsersPosts,
+       WithUsers("CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(100) NOT NULL, "
+                 "name TEXT, age INTEGER DEFAULT 0, "
+                 "label TEXT GENERATED ALWAYS AS (email || ' ' || ifnull(name, '?')) VIRTUAL, "
+                 "decade INTEGER GENERATED ALWAYS AS (age / 10) STORED);"),
+       kSeed,
+       nullptr,
+       {{"SELECT group_concat(label || '/' || decade, ',') FROM users;",
+         "ann@example.com Ann/3,bob@example.com ?/4\n"}}},
+      {"strict_and_without_rowid_options",
+       "CREATE TABLE kv (k TEXT NOT NULL PRIMARY KEY, v INTEGER);",
+       "CREATE TABLE kv (k TEXT NOT NULL PRIMARY KEY, v INTEGER) WITHOUT ROWID, STRICT;",
+       "INSERT INTO kv VALUES ('a', 1), ('b', NULL);",
+       nullptr,
+       {}},
       {"autoincrement_table_rebuilt",
        "CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT);",
        "CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, kind VARCHAR(20) NOT NULL "
