@@ -176,7 +176,7 @@ class SqliteScript {
         RETURN_IF_ERROR(std::visit(NativeRenderer(dialect_, work_, &out_), step.op));
       }
     }
-    return Apply(step.op, &work_);
+    return ApplyOp(step.op, &work_);
   }
 
   // Whether the run of ops of the table of step `first` (from it up to the table being
@@ -218,7 +218,7 @@ class SqliteScript {
     // The table's final state: every op up to the last member, in plan order.
     Catalog scratch = work_;
     for (size_t i = first; i <= members.back(); ++i) {
-      RETURN_IF_ERROR(Apply(plan_.steps[i].op, &scratch));
+      RETURN_IF_ERROR(ApplyOp(plan_.steps[i].op, &scratch));
     }
     const Table* after = FindTable(scratch, key.first, key.second);
     if (after == nullptr) {
@@ -273,13 +273,6 @@ class SqliteScript {
       if (!taken) return name;
       name = absl::StrCat(base, "_", n);
     }
-  }
-
-  static absl::Status Apply(const Op& op, Catalog* catalog) {
-    const absl::Status status = ApplyOp(op, catalog);
-    if (status.ok()) return status;
-    return absl::Status(status.code(),
-                        absl::StrCat("cannot apply \"", DescribeOp(op), "\": ", status.message()));
   }
 
   const Plan& plan_;

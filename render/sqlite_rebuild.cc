@@ -65,7 +65,10 @@ class ColumnTracker {
   }
 
   Lineage* FindMutable(std::string_view name) {
-    return const_cast<Lineage*>(static_cast<const ColumnTracker*>(this)->Find(name));
+    for (Lineage& column : columns_) {
+      if (Same(column.name, name)) return &column;
+    }
+    return nullptr;
   }
 
   // Whether `to` is taken in the old table by a column other than `from`.
@@ -92,6 +95,38 @@ std::string CopyExpression(const Dialect& dialect, const Column& column, const s
                       dialect.RenderDefault(*column.server_default, column.type), ")");
 }
 
+bool WithoutRowid(const Table& table) {
+  const auto it = table.options.find("without_rowid");
+  return it != table.options.end() && it->second != "false";
+}
+
+// Whether `table`'s primary key is an alias of the rowid (a single INTEGER column).
+bool HasRowidAlias(const Dialect& dialect, const Table& table) {
+  if (WithoutRowid(table) || !table.primary_key.has_value() ||
+      table.primary_key->columns.size() != 1) {
+    return false;
+  }
+  const Column* column = FindColumn(table, table.primary_key->columns[0]);
+  return column != nullptr && absl::EqualsIgnoreCase(dialect.RenderType(column->type), "INTEGER");
+}
+
+// The name under which the copy carries the rowid over: rowid values of a table without an
+// INTEGER PRIMARY KEY are kept (applications and external data may refer to them). Empty when
+// either table has no rowid of its own, or no alias of it is free.
+std::string RowidToCopy(const Dialect& dialect, const Table& before, const Table& after) {
+  if (WithoutRowid(before) || WithoutRowid(after) || HasRowidAlias(dialect, after)) return "";
+  for (const char* alias : {"rowid", "_rowid_", "oid"}) {
+    auto taken = [alias](const Table& table) {
+      for (const Column& column : table.columns) {
+        if (absl::EqualsIgnoreCase(column.name, alias)) return true;
+      }
+      return false;
+    };
+    if (!taken(before) && !taken(after)) return alias;
+  }
+  return "";
+}
+
 }  // namespace
 
 absl::Status WriteSqliteRebuild(const Dialect& dialect, const SqliteRebuild& rebuild,
@@ -114,6 +149,11 @@ absl::Status WriteSqliteRebuild(const Dialect& dialect, const SqliteRebuild& reb
 
   std::vector<std::string> targets;
   std::vector<std::string> sources;
+  const std::string rowid = RowidToCopy(dialect, before, after);
+  if (!rowid.empty()) {
+    targets.push_back(rowid);
+    sources.push_back(rowid);
+  }
   for (const Column& column : after.columns) {
     if (column.generated.has_value()) continue;
     const Lineage* lineage = tracker.Find(column.name);

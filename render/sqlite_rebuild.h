@@ -26,9 +26,10 @@ struct SqliteRebuild {
 // the transaction). Column renames among the ops are done first with ALTER TABLE RENAME
 // COLUMN where possible, so that SQLite updates the foreign keys of other tables that refer to
 // the column; the copy then maps each surviving column to its source, leaves out dropped
-// columns, lets added columns take their default, and fills NULLs with the default where a
-// column becomes NOT NULL. An AUTOINCREMENT table keeps its sqlite_sequence value. Indexes and
-// triggers of `after` are recreated once the table has its name back.
+// columns, keeps the rowid of tables without an INTEGER PRIMARY KEY, lets added columns take
+// their default, and fills NULLs with the default where a column becomes NOT NULL. An
+// AUTOINCREMENT table keeps its sqlite_sequence value. Indexes and triggers of `after` are
+// recreated once the table has its name back.
 absl::Status WriteSqliteRebuild(const Dialect& dialect, const SqliteRebuild& rebuild,
                                 SqlWriter* out);
 

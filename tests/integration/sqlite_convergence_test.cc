@@ -442,6 +442,13 @@ CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER, CONSTRAINT fk_b_a FOREIGN 
        "INSERT INTO kv VALUES ('a', 1), ('b', NULL);",
        nullptr,
        {}},
+      {"rowid_table_rebuilt_keeps_rowids",
+       "CREATE TABLE notes (body TEXT, tag TEXT);",
+       "CREATE TABLE notes (body VARCHAR(50) NOT NULL DEFAULT '');",
+       "INSERT INTO notes VALUES ('a', 'x'), ('b', 'y'), ('c', NULL); DELETE FROM notes "
+       "WHERE rowid = 2;",
+       nullptr,
+       {{"SELECT group_concat(rowid || '=' || body) FROM notes;", "1=a,3=c\n"}}},
       {"autoincrement_table_rebuilt",
        "CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT);",
        "CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, kind VARCHAR(20) NOT NULL "
