@@ -290,6 +290,11 @@ class BodyRenderer {
     if (!has_ops) Emit({"pass"}, 1);
     lines_.swap(outer);
 
+    for (const Step* step : run) {
+      if (const auto* alter = std::get_if<AlterColumn>(&step->op)) {
+        Emit(FillNullsBeforeNotNull(*alter, *file_->dialect), 0);
+      }
+    }
     const OpContext ctx = Context(false);
     ASSIGN_OR_RETURN(Lines table_def, RenderTableDefinition(definition, ctx));
     Emit({absl::StrCat("# copy_from: ", CommentText(name),

@@ -93,6 +93,11 @@ absl::StatusOr<Lines> RenderTableDefinition(const Table& table, const OpContext&
 
 // --- operations (alembic_ops.cc) ---
 
+// For an AlterColumn that makes a column NOT NULL and gives it a default: the UPDATE that
+// fills existing NULLs with that default first (as the SQL renderers do), so the change does not
+// fail on old rows. Empty otherwise.
+Lines FillNullsBeforeNotNull(const AlterColumn& op, const Dialect& dialect);
+
 // The statements for one op; `ctx.state` is the schema before the op.
 absl::StatusOr<Lines> RenderOp(const Op& op, const OpContext& ctx);
 

@@ -149,6 +149,21 @@ std::string IdentityExpr(const Identity& identity) {
   return out + ")";
 }
 
+}  // namespace
+
+Lines FillNullsBeforeNotNull(const AlterColumn& op, const Dialect& dialect) {
+  if (!(op.changes & kAlterNullable) || op.to.nullable || !op.to.server_default) return {};
+  const std::string table = QualifiedSql(op.schema, op.table, dialect);
+  const std::string column = dialect.QuoteIdentifier(op.from.name);
+  return {absl::StrCat("# rows holding NULL take the new default before ",
+                       CommentText(op.from.name), " becomes NOT NULL"),
+          Execute(absl::StrCat("UPDATE ", table, " SET ", column, " = ",
+                               dialect.RenderDefault(*op.to.server_default, op.to.type), " WHERE ",
+                               column, " IS NULL"))};
+}
+
+namespace {
+
 struct OpRenderer {
   const OpContext& ctx;
 
@@ -215,6 +230,8 @@ struct OpRenderer {
       lines.insert(lines.end(), add.begin(), add.end());
       return lines;
     }
+    // In a batch block the fill runs before the block (see RenderBatch).
+    Lines lines = ctx.in_batch ? Lines{} : FillNullsBeforeNotNull(op, ctx.dialect());
     const bool default_changed = op.changes & (kAlterDefault | kAlterOnUpdate);
     const bool identity_changed =
         (op.changes & kAlterAutoincrement) && (op.from.identity || op.to.identity);
@@ -247,8 +264,10 @@ struct OpRenderer {
       if (!existing.empty()) args.Add("existing_server_default", existing);
     }
     if (!op.schema.empty() && !ctx.in_batch) args.Add("schema", PythonStr(op.schema));
-    return args.Render(absl::StrCat(ctx.prefix(), "alter_column(", TableArg(op.table, ctx),
-                                    PythonStr(op.from.name)));
+    const Lines call = args.Render(absl::StrCat(ctx.prefix(), "alter_column(",
+                                                TableArg(op.table, ctx), PythonStr(op.from.name)));
+    lines.insert(lines.end(), call.begin(), call.end());
+    return lines;
   }
 
   absl::StatusOr<Lines> operator()(const RenameColumn& op) const {
