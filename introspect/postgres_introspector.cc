@@ -150,17 +150,6 @@ absl::StatusOr<Catalog> ReadCatalog(pqxx::transaction_base& txn,
   txn.exec("SET LOCAL search_path = public");
   const std::string schema_list = ArrayLiteral(schemas);
 
-  std::vector<std::string> missing = schemas;
-  for (const pqxx::row& r : txn.exec_params(
-           "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY ($1::text[])",
-           schema_list)) {
-    missing.erase(std::remove(missing.begin(), missing.end(), Text(r[0])), missing.end());
-  }
-  if (!missing.empty()) {
-    return absl::NotFoundError(
-        absl::StrCat("schema ", absl::StrJoin(missing, ", "), " does not exist"));
-  }
-
   Catalog catalog;
   catalog.dialect = "postgresql";
   for (const pqxx::row& r : txn.exec_params(pg_queries::kEnums, schema_list)) {

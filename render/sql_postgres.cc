@@ -29,6 +29,8 @@ class PostgresRenderer {
  public:
   PostgresRenderer(const Plan& plan, const Catalog& from, const SqlRenderOptions& options)
       : plan_(plan), state_(from), safe_(options.safe) {
+    for (const Table& t : from.tables) schemas_.insert(t.schema);
+    for (const Enum& e : from.enums) schemas_.insert(e.schema);
     for (const Step& step : plan.steps) {
       if (const auto* drop = std::get_if<DropTable>(&step.op)) {
         dropped_.insert({drop->table.schema, drop->table.name});
@@ -70,6 +72,7 @@ class PostgresRenderer {
 
   absl::Status operator()(const CreateTable& op) {
     const Table& t = op.table;
+    EnsureSchema(t.schema);
     std::vector<std::string> lines;
     for (const Column& c : t.columns) {
       lines.push_back(PgColumnDefinition(c, t.schema, state_));
@@ -201,6 +204,7 @@ class PostgresRenderer {
     return absl::OkStatus();
   }
   absl::Status operator()(const CreateEnum& op) {
+    EnsureSchema(op.enum_type.schema);
     std::vector<std::string> values;
     for (const std::string& v : op.enum_type.values) values.push_back(S(v));
     script_.Statement(absl::StrCat("CREATE TYPE ", PgName(op.enum_type.schema, op.enum_type.name),
@@ -214,6 +218,13 @@ class PostgresRenderer {
   absl::Status operator()(const AlterEnum& op) { return RenderPgAlterEnum(op, Context("", "")); }
 
  private:
+  // Creates a non-default schema before the first object the migration puts in it, unless the
+  // starting schema already has objects there.
+  void EnsureSchema(const std::string& schema) {
+    if (schema.empty() || schemas_.count(schema) > 0) return;
+    schemas_.insert(schema);
+    script_.Statement(absl::StrCat("CREATE SCHEMA IF NOT EXISTS ", Q(schema)));
+  }
   // True when the table existed before this migration (so it may hold rows and be in use).
   bool Existing(const std::string& schema, const std::string& table) const {
     return created_.count({schema, table}) == 0;
@@ -257,6 +268,7 @@ class PostgresRenderer {
   bool safe_;
   std::set<TableKey> created_;
   std::set<TableKey> dropped_;
+  std::set<std::string> schemas_;  // non-default schemas known to exist
   // Enum value renames of the plan: (schema, enum, former value, new value).
   std::set<std::tuple<std::string, std::string, std::string, std::string>> value_renames_;
   PostgresScript script_;
