@@ -1,0 +1,45 @@
+// The (from, to) SQLite schema pairs shared by the convergence suites: SQL run by the sqlite3
+// shell (tests/integration/sqlite_convergence_test.cc) and Alembic revisions run by real Alembic
+// (tests/integration/alembic_sqlite_test.cc).
+#ifndef SCHEMADIFF_TESTS_SUPPORT_SQLITE_PAIRS_H_
+#define SCHEMADIFF_TESTS_SUPPORT_SQLITE_PAIRS_H_
+
+#include <functional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+
+namespace schemadiff::testing {
+
+// A query and the sqlite3 shell output it must give after the upgrade.
+struct Expectation {
+  std::string query;
+  std::string output;
+};
+
+// One convergence case.
+struct ConvergenceCase {
+  std::string name;
+  std::string from;  // DDL of the starting schema
+  std::string to;    // DDL of the target schema
+  std::string seed;  // INSERTs run on `from` before the upgrade
+  // Adds renamed_from hints to the introspected target (introspection cannot know them).
+  std::function<void(Catalog*)> hints;
+  std::vector<Expectation> after_upgrade;
+};
+
+std::ostream& operator<<(std::ostream& os, const ConvergenceCase& c);
+
+// Every pair; each one changes something.
+std::vector<ConvergenceCase> SqliteConvergenceCases();
+
+// SELECT of every column `from` and `to` share in a table they share, sorted: the data that
+// must survive the migration unchanged. Columns that become NOT NULL are left out (their NULLs
+// are filled with the default).
+std::vector<std::string> SharedDataQueries(const Catalog& from, const Catalog& to);
+
+}  // namespace schemadiff::testing
+
+#endif  // SCHEMADIFF_TESTS_SUPPORT_SQLITE_PAIRS_H_
