@@ -63,12 +63,18 @@ DataType MakeNumeric(std::optional<int> precision, std::optional<int> scale);
 DataType MakeVerbatim(std::string spelling);
 
 // A short, dialect-neutral description used in messages and the `diff` summary, e.g.
-// "varchar(255)", "timestamp(tz)", "numeric(12,2)", "enum order_status".
+// "varchar(255)", "timestamp(tz)", "numeric(12,2)", "enum(order_status)", "array(integer)".
+// For every type the portable names can express, ParsePortableType(DescribeType(t)) == t.
 std::string DescribeType(const DataType& type);
 
-// Parses the portable type names of the YAML format (`string(255)`, `bigint`, `timestamp(tz)`,
-// `uuid`, `json`, `enum(name)`, `array(integer)`, ...). Returns nullopt for names that are not
-// portable, which the caller then gives to the dialect's native parser.
+// Parses the portable type names of the YAML format, case- and space-insensitively:
+// string / string(n) / varchar(n), char(n), text, tinyint / smallint / mediumint /
+// integer (int) / bigint [unsigned], boolean (bool), numeric(p,s) (decimal) [unsigned],
+// float (real, 4 bytes), double, float(p) (p <= 24: float, else double), date,
+// time / timestamp with optional precision and `tz` (timestamp(6,tz)), timestamptz, interval,
+// uuid, json, jsonb, binary (blob), binary(n) (fixed), varbinary(n), enum(name),
+// enum('a','b') (inline values), array(T) (nested arrays add dimensions). Returns nullopt for
+// names that are not portable, which the caller then gives to the dialect's native parser.
 std::optional<DataType> ParsePortableType(std::string_view text);
 
 }  // namespace schemadiff

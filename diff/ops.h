@@ -25,7 +25,9 @@ struct CreateTable {
   Table table;
   friend bool operator==(const CreateTable&, const CreateTable&) = default;
 };
-// DROP TABLE; `table` is the full definition being dropped.
+// DROP TABLE; `table` is the definition being dropped, as CreateTable would create it: the
+// differ drops its indexes, comment and cycle-closing foreign keys with their own ops first, so
+// that Reverse() gives back a CreateTable of the same shape.
 struct DropTable {
   Table table;
   friend bool operator==(const DropTable&, const DropTable&) = default;
