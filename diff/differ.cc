@@ -1,8 +1,8 @@
 // The differ puts a plan together in phases, each in (schema, name) order:
 //   1. renames from hints (tables, then columns), so every later op uses the new names;
 //   2. enum types created or changed (before the columns that use their values);
-//   3. foreign keys dropped: changed or removed keys of kept tables, and the keys of dropped
-//      tables that close a cycle;
+//   3. foreign keys dropped: changed or removed keys of kept tables, keys that refer to a
+//      primary/unique key the plan recreates, and the keys of dropped tables that close a cycle;
 //   4. tables dropped, referencing tables first (their indexes and comment first);
 //   5. changes within kept tables (see TableChanges);
 //   6. tables created, referenced tables first, without keys that close a cycle (each followed
@@ -14,12 +14,14 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
 #include <utility>
 #include <vector>
 
 #include "common/status_macros.h"
+#include "diff/match.h"
 #include "diff/naming_check.h"
 #include "diff/order.h"
 #include "diff/renames.h"
@@ -158,6 +160,71 @@ void DropTables(const std::vector<const Table*>& tables, Phases& phases) {
   }
 }
 
+// A key that foreign keys can refer to: (schema, table, sorted columns).
+using KeyColumns = std::tuple<std::string, std::string, std::vector<std::string>>;
+
+KeyColumns MakeKey(const std::string& schema, const std::string& table,
+                   std::vector<std::string> columns) {
+  std::sort(columns.begin(), columns.end());
+  return {schema, table, std::move(columns)};
+}
+
+// Keys (primary, unique constraint, unique column index) that `steps` drop.
+std::set<KeyColumns> DroppedKeys(const std::vector<Step>& steps) {
+  std::set<KeyColumns> out;
+  for (const Step& step : steps) {
+    if (const auto* drop = std::get_if<DropConstraint>(&step.op)) {
+      if (const auto* pk = std::get_if<PrimaryKey>(&drop->constraint)) {
+        out.insert(MakeKey(drop->schema, drop->table, pk->columns));
+      } else if (const auto* uq = std::get_if<UniqueConstraint>(&drop->constraint)) {
+        out.insert(MakeKey(drop->schema, drop->table, uq->columns));
+      }
+    } else if (const auto* drop_index = std::get_if<DropIndex>(&step.op)) {
+      if (!drop_index->index.unique) continue;
+      std::vector<std::string> columns;
+      for (const IndexElement& e : drop_index->index.elements) columns.push_back(e.column);
+      out.insert(MakeKey(drop_index->schema, drop_index->table, std::move(columns)));
+    }
+  }
+  return out;
+}
+
+// A foreign key that stays but refers to a key the plan drops and recreates cannot stay in place
+// (PostgreSQL refuses to drop a key others depend on; MySQL needs an index behind it): it is
+// dropped before the table changes and added back after them. Keys that are renamed are left
+// alone.
+void RecreateDependentForeignKeys(const Catalog& source, const Catalog& target, Phases& phases) {
+  const std::set<KeyColumns> dropped = DroppedKeys(phases.table_changes);
+  if (dropped.empty()) return;
+  auto already_dropped = [&phases](const std::string& schema, const std::string& table,
+                                   const ForeignKey& fk) {
+    return std::any_of(phases.drop_foreign_keys.begin(), phases.drop_foreign_keys.end(),
+                       [&](const Step& step) {
+                         const auto* drop = std::get_if<DropConstraint>(&step.op);
+                         return drop != nullptr && drop->schema == schema && drop->table == table &&
+                                drop->constraint == Constraint{fk};
+                       });
+  };
+  for (const Table* table : Sorted(source.tables)) {
+    const Table* kept = FindTable(target, table->schema, table->name);
+    if (kept == nullptr) continue;
+    for (const ForeignKey& fk : table->foreign_keys) {
+      const std::string& schema = fk.referred_schema.empty() ? table->schema : fk.referred_schema;
+      if (!dropped.contains(MakeKey(schema, fk.referred_table, fk.referred_columns)) ||
+          already_dropped(table->schema, table->name, fk)) {
+        continue;
+      }
+      auto same = std::find_if(
+          kept->foreign_keys.begin(), kept->foreign_keys.end(), [&fk](const ForeignKey& other) {
+            return SameDefinition(fk, other) && (other.name.empty() || other.name == fk.name);
+          });
+      if (same == kept->foreign_keys.end()) continue;
+      Add(phases.drop_foreign_keys, DropConstraint{table->schema, table->name, fk});
+      Add(phases.add_foreign_keys, AddConstraint{table->schema, table->name, *same});
+    }
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<Plan> Diff(const Catalog& from, const Catalog& to, const Dialect& dialect,
@@ -182,6 +249,7 @@ absl::StatusOr<Plan> Diff(const Catalog& from, const Catalog& to, const Dialect&
     Append(kept_foreign_key_adds, std::move(changes.add_foreign_keys));
   }
   Append(phases.add_foreign_keys, std::move(kept_foreign_key_adds));
+  RecreateDependentForeignKeys(source, to, phases);
 
   std::vector<const Table*> dropped;
   for (const Table* t : Sorted(source.tables)) {
