@@ -1,6 +1,7 @@
 // Reads a SQLite database with a fixed number of statements whatever the number of tables, in
 // one read transaction:
-//  - sqlite_schema: every table's CREATE TABLE and every index's CREATE INDEX text;
+//  - sqlite_schema: every table's CREATE TABLE, every index's CREATE INDEX and every trigger's
+//    CREATE TRIGGER text (triggers are kept verbatim so that table rebuilds re-create them);
 //  - pragma_table_xinfo joined to sqlite_schema: columns, declared types, NOT NULL, defaults,
 //    primary key positions, generated columns;
 //  - pragma_foreign_key_list joined to sqlite_schema: foreign keys and their actions.
@@ -128,8 +129,8 @@ struct TableState {
   std::vector<bool> foreign_key_used;       // parallel to definition.foreign_keys
 };
 
-// A CREATE INDEX statement waiting for its table's columns.
-struct PendingIndex {
+// A CREATE INDEX or CREATE TRIGGER statement waiting for its table.
+struct PendingObject {
   std::string table;
   std::string name;
   std::string sql;
@@ -171,25 +172,37 @@ class Reader {
   absl::Status ReadAll() {
     RETURN_IF_ERROR(ReadSchema());
     RETURN_IF_ERROR(ReadColumns());
-    for (const PendingIndex& index : indexes_) RETURN_IF_ERROR(AddIndex(index));
+    for (const PendingObject& index : indexes_) RETURN_IF_ERROR(AddIndex(index));
+    for (PendingObject& trigger : triggers_) {
+      if (TableState* state = FindState(trigger.table)) {
+        state->table.triggers.push_back(Trigger{std::move(trigger.name), std::move(trigger.sql)});
+      }
+    }
     return ReadForeignKeys();
   }
 
-  // sqlite_schema: the user tables with their parsed definitions, and the indexes' SQL.
+  // sqlite_schema: the user tables with their parsed definitions, the SQL of indexes and
+  // triggers (in name order, for deterministic output).
   absl::Status ReadSchema() {
     ASSIGN_OR_RETURN(Statement stmt,
                      Statement::Prepare(db_, absl::StrCat("SELECT m.type, m.name, m.tbl_name, "
                                                           "m.sql, ",
                                                           Absl(kUserTables),
                                                           " FROM sqlite_schema AS m WHERE m.type "
-                                                          "IN ('table', 'index')")));
+                                                          "IN ('table', 'index', 'trigger') "
+                                                          "ORDER BY m.name")));
     while (true) {
       ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
       std::string name = stmt.Text(1);
-      if (stmt.Text(0) == "index") {
+      const std::string type = stmt.Text(0);
+      if (type == "index") {
         // Indexes without SQL back PRIMARY KEY / UNIQUE constraints (sqlite_autoindex_*).
         if (!stmt.IsNull(3)) indexes_.push_back({stmt.Text(2), std::move(name), stmt.Text(3)});
+        continue;
+      }
+      if (type == "trigger") {
+        triggers_.push_back({stmt.Text(2), std::move(name), stmt.Text(3)});
         continue;
       }
       if (stmt.Int(4) == 0) continue;
@@ -309,7 +322,7 @@ class Reader {
   }
 
   // Adds an index read from its CREATE INDEX statement to its table.
-  absl::Status AddIndex(const PendingIndex& pending) {
+  absl::Status AddIndex(const PendingObject& pending) {
     TableState* state = FindState(pending.table);
     if (state == nullptr) return absl::OkStatus();
     absl::StatusOr<SqliteCreateIndex> definition = ParseSqliteCreateIndex(pending.sql);
@@ -433,7 +446,8 @@ class Reader {
   std::vector<TableState> tables_;
   std::unordered_map<std::string, size_t> table_by_name_;
   std::unordered_map<std::string, size_t> table_by_lower_name_;
-  std::vector<PendingIndex> indexes_;
+  std::vector<PendingObject> indexes_;
+  std::vector<PendingObject> triggers_;
 };
 
 }  // namespace

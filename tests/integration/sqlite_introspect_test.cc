@@ -88,6 +88,7 @@ CREATE UNIQUE INDEX ux_child_lower ON child (lower(name) COLLATE NOCASE, parent_
   WHERE active = 1;
 CREATE VIEW v_child AS SELECT id FROM child;
 CREATE TRIGGER tr_child AFTER INSERT ON child BEGIN SELECT 1; END;
+CREATE TRIGGER tr_view INSTEAD OF INSERT ON v_child BEGIN SELECT 1; END;
 )sql";
 
 TEST(SqliteIntrospect, ReadsEveryObjectKind) {
@@ -184,6 +185,13 @@ TEST(SqliteIntrospect, ReadsEveryObjectKind) {
   EXPECT_EQ(lower.elements[1].column, "parent_id");
   EXPECT_EQ(lower.elements[1].collation, "");
   EXPECT_EQ(lower.where, "active = 1");
+
+  // Triggers ride along verbatim with their table (those on views are not a table's).
+  ASSERT_EQ(child.triggers.size(), 1u);
+  EXPECT_EQ(child.triggers[0].name, "tr_child");
+  EXPECT_EQ(child.triggers[0].sql,
+            "CREATE TRIGGER tr_child AFTER INSERT ON child BEGIN SELECT 1; END");
+  EXPECT_TRUE(parent.triggers.empty());
 }
 
 TEST(SqliteIntrospect, HostileIdentifiersKeepTheirExactNames) {
