@@ -63,7 +63,7 @@ Command AddCheckCommand(CLI::App& app) {
   auto flags = std::make_shared<CheckFlags>();
   AddComparisonOptions(command, &flags->compare, /*from_optional=*/false);
   command->add_option("--format", flags->format, "Report format (default text)")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->check(CLI::IsMember({"text", "json"}).description(""))
       ->type_name("text|json");
   return Command{command, [flags]() { return RunCheck(*flags); }};
 }

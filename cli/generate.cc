@@ -126,8 +126,8 @@ absl::StatusOr<int> RunGenerate(const CLI::App& command, GenerateFlags flags) {
     ASSIGN_OR_RETURN(std::string sql, RenderSql(plan, flags.down ? comparison.to : comparison.from,
                                                 dialect, options));
     if (!flags.message.empty()) sql = SqlMessageHeader(flags.message) + sql;
-    PrintWarnings(plan, std::cerr);
     RETURN_IF_ERROR(WriteOutput(flags.output, sql));
+    PrintWarnings(plan, std::cerr);
     return 0;
   }
 
@@ -141,14 +141,14 @@ absl::StatusOr<int> RunGenerate(const CLI::App& command, GenerateFlags flags) {
   ASSIGN_OR_RETURN(const std::string revision,
                    RenderAlembicRevision(comparison.plan, ReversePlan(comparison.plan),
                                          comparison.from, comparison.to, dialect, info));
-  PrintWarnings(comparison.plan, std::cerr);
-  if (!in_project) {
+  if (in_project) {
+    ASSIGN_OR_RETURN(const std::string path,
+                     WriteRevisionFile(project, RevisionFileName(project, info), revision));
+    std::cout << path << "\n";
+  } else {
     RETURN_IF_ERROR(WriteOutput(flags.output, revision));
-    return 0;
   }
-  ASSIGN_OR_RETURN(const std::string path,
-                   WriteRevisionFile(project, RevisionFileName(project, info), revision));
-  std::cout << path << "\n";
+  PrintWarnings(comparison.plan, std::cerr);
   return 0;
 }
 
@@ -162,7 +162,7 @@ Command AddGenerateCommand(CLI::App& app) {
   auto flags = std::make_shared<GenerateFlags>();
   AddComparisonOptions(command, &flags->compare, /*from_optional=*/true);
   command->add_option("--format", flags->format, "Output format (default sql)")
-      ->check(CLI::IsMember({"sql", "alembic"}))
+      ->check(CLI::IsMember({"sql", "alembic"}).description(""))
       ->type_name("sql|alembic");
   command->add_flag("--down", flags->down,
                     "SQL for the downgrade (DST back to SRC) instead of the upgrade");

@@ -54,7 +54,7 @@ absl::Status WriteOutput(const std::string& path, const std::string& text) {
   }
   std::string temp = path + ".tmp-XXXXXX";
   const int fd = ::mkstemp(temp.data());
-  if (fd < 0) return ErrnoError("create a temporary file for", path, errno);
+  if (fd < 0) return ErrnoError("write", path, errno);
   bool ok = WriteAll(fd, text) && ::fchmod(fd, 0666 & ~CurrentUmask()) == 0 && ::fsync(fd) == 0;
   int error_number = ok ? 0 : errno;
   if (::close(fd) != 0 && ok) {
