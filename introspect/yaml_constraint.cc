@@ -132,6 +132,11 @@ absl::StatusOr<IndexElement> ReadIndexElement(const Mapping& index, const Item& 
       ASSIGN_OR_RETURN(element.collation, ReadString(map, e));
     } else if (e.key == "length") {
       ASSIGN_OR_RETURN(long long length, ReadInt(map, e));
+      if (length < 1 || length > 65535) {
+        return map.errors().At(e.value_mark, absl::StrCat("expected a prefix length from 1 to "
+                                                          "65535 for 'length' of ",
+                                                          map.what(), ", got ", length));
+      }
       element.prefix_length = static_cast<int>(length);
     }
   }

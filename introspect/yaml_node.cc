@@ -14,20 +14,22 @@
 namespace schemadiff::yaml {
 namespace {
 
-// Edit distance between two strings (insertions, deletions, substitutions).
-size_t Levenshtein(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+// Edit distance between two strings counting insertions, deletions, substitutions and swaps of
+// two neighbouring characters (optimal string alignment), so "emial" is one edit from "email".
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
+      d[i][j] = std::min(
+          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
     }
   }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 
 // How a value looks, for "got ..." in messages.
@@ -132,11 +134,13 @@ absl::Status ErrorSink::At(const YAML::Mark& mark, std::string_view message) con
 std::optional<std::string> ClosestMatch(std::string_view word,
                                         const std::vector<std::string>& candidates) {
   const std::string lower = absl::AsciiStrToLower(Absl(word));
-  const size_t limit = std::clamp<size_t>(lower.size() / 3, 1, 3);
+  if (lower.empty()) return std::nullopt;
+  // Close enough: a third of the word may change (1 to 3 edits), never all of it.
+  const size_t limit = std::min(std::clamp<size_t>(lower.size() / 3, 1, 3), lower.size() - 1);
   std::optional<std::string> best;
   size_t best_distance = limit + 1;
   for (const std::string& candidate : candidates) {
-    const size_t distance = Levenshtein(lower, absl::AsciiStrToLower(candidate));
+    const size_t distance = EditDistance(lower, absl::AsciiStrToLower(candidate));
     if (distance < best_distance) {
       best_distance = distance;
       best = candidate;

@@ -239,10 +239,14 @@ void AppendTable(std::string& out, const std::string& key, const Table& table,
                     ColumnLine(table, column, dialect), "\n");
   }
   if (table.primary_key && !ColumnLevelPrimaryKey(table)) {
-    Flow pk;
-    pk.Add("columns", FlowList(table.primary_key->columns));
-    AddName(table.primary_key->name, table.primary_key->name_origin, "pk", convention, pk);
-    absl::StrAppend(&out, "    primary_key: ", pk.str(), "\n");
+    std::string pk = FlowList(table.primary_key->columns);
+    if (!table.primary_key->name.empty()) {
+      Flow named;
+      named.Add("columns", pk);
+      AddName(table.primary_key->name, table.primary_key->name_origin, "pk", convention, named);
+      pk = named.str();
+    }
+    absl::StrAppend(&out, "    primary_key: ", pk, "\n");
   }
   std::vector<std::string> lines;
   for (const UniqueConstraint& u : table.uniques) {
