@@ -70,7 +70,7 @@ absl::StatusOr<Token> ClassifyToken(const std::string& key) {
     if (!multiples.empty()) {
       attr = absl::StrReplaceAll(key, {{absl::StrCat("0", multiples), "X"}});
       token.all_columns = true;
-      token.separator = multiples[0] == '_' ? "_" : "";
+      if (multiples[0] == '_') token.separator.push_back('_');
     } else {
       attr = absl::StrReplaceAll(key, {{digits, "X"}});
       // Python's int() of a digit string; absurdly large indexes simply never exist.
