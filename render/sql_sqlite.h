@@ -17,7 +17,8 @@ namespace schemadiff {
 // turns foreign keys off, runs everything in one transaction ending with PRAGMA
 // foreign_key_check, and turns foreign keys back on, as the SQLite documentation prescribes
 // for schema changes. What ALTER TABLE cannot do becomes a table rebuild; ops of a table
-// created in the same plan are folded into its CREATE TABLE.
+// created in the same plan are folded into its CREATE TABLE. `options.safe` changes nothing:
+// SQLite has no concurrent DDL to protect.
 absl::StatusOr<std::string> RenderSqliteSql(const Plan& plan, const Catalog& from,
                                             const Dialect& dialect,
                                             const SqlRenderOptions& options);

@@ -1,8 +1,6 @@
 // Convergence on real SQLite files: for each (from, to) pair, the rendered upgrade applied by the
 // sqlite3 shell turns `from` into `to` (re-introspected, the diff is empty) without losing rows,
 // and the rendered downgrade turns it back into `from`.
-#include <functional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -20,12 +18,12 @@
 namespace schemadiff {
 namespace {
 
-using ::schemadiff::testing::RunCommand;
-using ::schemadiff::testing::TempDir;
-using ::schemadiff::testing::WriteFile;
 using ::schemadiff::testing::ConvergenceCase;
 using ::schemadiff::testing::Expectation;
+using ::schemadiff::testing::RunCommand;
 using ::schemadiff::testing::SharedDataQueries;
+using ::schemadiff::testing::TempDir;
+using ::schemadiff::testing::WriteFile;
 
 std::vector<ConvergenceCase> Cases() { return testing::SqliteConvergenceCases(); }
 
@@ -125,6 +123,41 @@ INSTANTIATE_TEST_SUITE_P(Cases, SqliteConvergenceTest, ::testing::ValuesIn(Cases
                          [](const ::testing::TestParamInfo<ConvergenceCase>& info) {
                            return info.param.name;
                          });
+
+// A migration that cannot complete (a new NOT NULL column without a default on a table with
+// rows) stops at the failing statement and leaves the database exactly as it was.
+TEST(SqliteConvergenceSuite, FailingUpgradeRollsBackEverything) {
+  const Dialect& dialect = SqliteDialect();
+  TempDir dir;
+  const std::string db = dir.File("work.db");
+  const std::string target_db = dir.File("to.db");
+  const std::string tags = "CREATE TABLE tags (id INTEGER PRIMARY KEY, label TEXT);";
+  ASSERT_EQ(Sqlite(dir, db, tags + "INSERT INTO tags VALUES (1, 'a'), (2, 'b');").exit_code, 0);
+  ASSERT_EQ(Sqlite(dir, target_db,
+                   "CREATE TABLE tags (id INTEGER PRIMARY KEY, label VARCHAR(10), "
+                   "nick TEXT NOT NULL);"
+                   "CREATE TABLE extra (id INTEGER PRIMARY KEY);")
+                .exit_code,
+            0);
+  absl::StatusOr<Catalog> from = Load(db);
+  ASSERT_OK(from);
+  absl::StatusOr<Catalog> to = Load(target_db);
+  ASSERT_OK(to);
+  absl::StatusOr<Plan> plan = Diff(*from, *to, dialect);
+  ASSERT_OK(plan);
+  absl::StatusOr<std::string> up = RenderSql(*plan, *from, dialect, {});
+  ASSERT_OK(up);
+
+  const auto applied = Sqlite(dir, db, *up);
+  EXPECT_NE(applied.exit_code, 0) << *up;
+  EXPECT_NE(applied.err.find("NOT NULL constraint failed"), std::string::npos) << applied.err;
+  absl::StatusOr<Catalog> after = Load(db);
+  ASSERT_OK(after);
+  absl::StatusOr<Plan> changed = Diff(*from, *after, dialect);
+  ASSERT_OK(changed);
+  EXPECT_TRUE(changed->empty()) << DescribePlan(*changed) << "\nupgrade:\n" << *up;
+  EXPECT_EQ(Sqlite(dir, db, "SELECT group_concat(label) FROM tags;").out, "a,b\n");
+}
 
 TEST(SqliteConvergenceSuite, CoversEnoughCases) { EXPECT_GE(Cases().size(), 25u); }
 
