@@ -159,6 +159,45 @@ TEST(SqliteConvergenceSuite, FailingUpgradeRollsBackEverything) {
   EXPECT_EQ(Sqlite(dir, db, "SELECT group_concat(label) FROM tags;").out, "a,b\n");
 }
 
+// Triggers are not diffed, but a rebuild drops them with the old table: they must come back,
+// and copying the rows must not fire them.
+TEST(SqliteConvergenceSuite, RebuiltTableKeepsItsTriggers) {
+  const Dialect& dialect = SqliteDialect();
+  TempDir dir;
+  const std::string db = dir.File("work.db");
+  const std::string target_db = dir.File("to.db");
+  const std::string trigger =
+      "CREATE TABLE log (msg TEXT);"
+      "CREATE TRIGGER t_ins AFTER INSERT ON t BEGIN INSERT INTO log VALUES (new.name); END;";
+  ASSERT_EQ(Sqlite(dir, db,
+                   "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT);" + trigger +
+                       "INSERT INTO t VALUES (1, 'a');")
+                .exit_code,
+            0);
+  ASSERT_EQ(Sqlite(dir, target_db,
+                   "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(9) NOT NULL DEFAULT '');" +
+                       trigger)
+                .exit_code,
+            0);
+  absl::StatusOr<Catalog> from = Load(db);
+  ASSERT_OK(from);
+  absl::StatusOr<Catalog> to = Load(target_db);
+  ASSERT_OK(to);
+  absl::StatusOr<Plan> plan = Diff(*from, *to, dialect);
+  ASSERT_OK(plan);
+  absl::StatusOr<std::string> up = RenderSql(*plan, *from, dialect, {});
+  ASSERT_OK(up);
+  const auto applied = Sqlite(dir, db, *up);
+  ASSERT_EQ(applied.exit_code, 0) << applied.err << "\n" << *up;
+  EXPECT_EQ(Sqlite(dir, db,
+                   "INSERT INTO t VALUES (2, 'b');"
+                   "SELECT group_concat(msg) FROM log;"
+                   "SELECT name FROM sqlite_schema WHERE type = 'trigger';")
+                .out,
+            "a,b\nt_ins\n")
+      << *up;
+}
+
 TEST(SqliteConvergenceSuite, CoversEnoughCases) { EXPECT_GE(Cases().size(), 25u); }
 
 }  // namespace
