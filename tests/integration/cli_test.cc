@@ -368,5 +368,29 @@ TEST(CliTest, RevisionsChainInAVersionsDirectory) {
                      "--format alembic");
 }
 
+TEST(CliTest, AlembicIniGivesTheDefaultFromAndTheVersionsDir) {
+  TempDir dir;
+  const std::string db = dir.File("app.db");
+  const std::string target = dir.File("target.db");
+  CreateDatabase(dir, db, kNotesV1);
+  CreateDatabase(dir, target, kNotesV2);
+  std::filesystem::create_directories(dir.File("migrations/versions"));
+  const std::string ini = dir.File("alembic.ini");
+  WriteFile(ini,
+            "[alembic]\nscript_location = %(here)s/migrations\nsqlalchemy.url = " + Url(db) + "\n");
+
+  CommandResult result = Schemadiff("generate --config " + ini + " --to " + Url(target) +
+                                    " --rev-id cccccccccccc -m 'add tags'");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_THAT(result.out, StartsWith(dir.File("migrations/versions/cccccccccccc_add_tags.py")));
+  EXPECT_THAT(ReadFile(dir.File("migrations/versions/cccccccccccc_add_tags.py")),
+              HasSubstr("create_table('tags'"));
+
+  // The same revision id again: the existing file is never overwritten.
+  result = Schemadiff("generate --config " + ini + " --to " + Url(target) +
+                      " --rev-id cccccccccccc -m 'add tags'");
+  ExpectOneLineError(result, "cccccccccccc_add_tags.py");
+}
+
 }  // namespace
 }  // namespace schemadiff
