@@ -227,8 +227,9 @@ absl::StatusOr<Catalog> LoadSource(const Source& source, const Dialect& dialect,
   }
   if (url.dialect == "mysql") return IntrospectMysql(url);
   if (url.dialect == "postgresql") return IntrospectPostgres(url, options.schemas);
-  return absl::UnimplementedError(absl::StrCat("'", Redacted(source.text), "': ", url.dialect,
-                                               " databases are not supported yet"));
+  // Only a DatabaseUrl built by hand (not by ParseSource) gets here.
+  return absl::InvalidArgumentError(
+      absl::StrCat("'", Redacted(source.text), "': unknown database dialect '", url.dialect, "'"));
 }
 
 }  // namespace schemadiff
