@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
+#include "render/sqlite_alter.h"
 #include "render/sqlite_ddl.h"
 
 namespace schemadiff {
@@ -127,6 +128,21 @@ std::string RowidToCopy(const Dialect& dialect, const Table& before, const Table
   return "";
 }
 
+// Columns of `before` that `after` lacks (dropped or renamed) and that `trigger`'s text names.
+// SQLite only resolves trigger bodies when they run, so such a trigger would fail later.
+std::vector<std::string> GoneColumnsMentioned(const Table& before, const Table& after,
+                                              const Trigger& trigger) {
+  std::vector<std::string> gone;
+  for (const Column& column : before.columns) {
+    bool kept = false;
+    for (const Column& other : after.columns) {
+      kept = kept || absl::EqualsIgnoreCase(column.name, other.name);
+    }
+    if (!kept && ExpressionMentions(trigger.sql, column.name)) gone.push_back(column.name);
+  }
+  return gone;
+}
+
 }  // namespace
 
 absl::Status WriteSqliteRebuild(const Dialect& dialect, const SqliteRebuild& rebuild,
@@ -192,7 +208,17 @@ absl::Status WriteSqliteRebuild(const Dialect& dialect, const SqliteRebuild& reb
                      SqliteCreateIndex(dialect, after.schema, after.name, index));
     out->Statement(sql);
   }
-  for (const Trigger& trigger : after.triggers) out->Statement(SqliteCreateTrigger(trigger));
+  for (const Trigger& trigger : after.triggers) {
+    const std::vector<std::string> gone = GoneColumnsMentioned(before, after, trigger);
+    if (!gone.empty()) {
+      out->AddWarning(
+          {"trigger", Severity::kWarning,
+           absl::StrCat("trigger ", trigger.name, " is re-created as it was, but ",
+                        QualifiedName(after.schema, after.name), " no longer has column(s) ",
+                        absl::StrJoin(gone, ", "), " that it may use: check its body")});
+    }
+    out->Statement(SqliteCreateTrigger(trigger));
+  }
   return absl::OkStatus();
 }
 

@@ -220,6 +220,24 @@ SELECT sql LIKE '%VARCHAR(20)%' FROM sqlite_schema WHERE name = 't';
       << sql;
 }
 
+TEST(SqlSqliteTest, TriggerUsingARenamedColumnIsFlagged) {
+  Catalog catalog = SampleCatalog();
+  catalog.tables[0].triggers = {
+      {"t_upd", "CREATE TRIGGER t_upd AFTER UPDATE ON t BEGIN SELECT new.note; END"},
+      {"t_ins", "CREATE TRIGGER t_ins AFTER INSERT ON t BEGIN SELECT new.name; END"}};
+  Column to = catalog.tables[0].columns[1];
+  to.nullable = false;
+  const std::string sql =
+      Render(PlanOf({MakeAlter(catalog.tables[0].columns[1], to, kAlterNullable),
+                     RenameColumn{"", "t", "note", "remark"}}),
+             catalog);
+  ExpectOrder(sql, {"ALTER TABLE _new_t RENAME TO t;",
+                    "-- WARNING [trigger]: trigger t_upd is re-created as it was, but t no longer "
+                    "has column(s) note",
+                    "CREATE TRIGGER t_upd", "CREATE TRIGGER t_ins"});
+  EXPECT_EQ(sql.find("WARNING [trigger]"), sql.rfind("WARNING [trigger]")) << sql;
+}
+
 TEST(SqlSqliteTest, RebuildFoldsEveryLaterOpOfTheTable) {
   const Table table = SampleTable();
   Column to = table.columns[2];
