@@ -6,6 +6,10 @@
 // exceptions are caught in IntrospectPostgres and nowhere else.
 #include "introspect/postgres_introspector.h"
 
+#include <malloc.h>
+
+#include <algorithm>
+#include <map>
 #include <pqxx/pqxx>
 #include <unordered_map>
 #include <utility>
@@ -64,21 +68,53 @@ std::vector<std::string> TextArray(const pqxx::field& f) {
   return out;
 }
 
-// Space-separated integers (int2vector output).
-std::vector<int> IntList(const std::string& text) {
-  std::vector<int> out;
-  for (absl::string_view part : absl::StrSplit(text, ' ', absl::SkipEmpty())) {
-    int value = 0;
+// The integers of an int2vector / oidvector ("1 2") or an array ("{1,2}") in text form.
+std::vector<long long> IntList(const std::string& text) {
+  std::vector<long long> out;
+  for (absl::string_view part : absl::StrSplit(text, absl::ByAnyChar(" ,{}"), absl::SkipEmpty())) {
+    long long value = 0;
     if (absl::SimpleAtoi(part, &value)) out.push_back(value);
   }
   return out;
 }
 
-// A table being read: its place in the catalog and its column names by attnum.
+// oid -> name, for the small lookup queries.
+using NameByOid = std::unordered_map<long long, std::string>;
+
+NameByOid ReadNames(pqxx::transaction_base& txn, const char* query) {
+  NameByOid names;
+  for (const pqxx::row& r : txn.exec(query)) names[Int(r[0])] = Text(r[1]);
+  return names;
+}
+
+// The sequence behind a serial or identity column.
+struct OwnedSequence {
+  std::string deptype;  // "a" serial, "i" identity
+  std::string name;     // regclass text
+  long long start = 1;
+  long long increment = 1;
+};
+using SequenceMap = std::map<std::pair<long long, long long>, OwnedSequence>;
+
+// A table being read: its place in the catalog, and its column names and collations by
+// attnum.
 struct TableSlot {
   size_t index = 0;
-  std::vector<std::string> attnames;  // attnum -> name ("" for gaps)
+  std::vector<std::string> attnames;     // attnum -> name ("" for gaps)
+  std::vector<long long> attcollations;  // attnum -> collation oid
 };
+
+// Column `attnum` of `names`, or "" when there is none.
+std::string AttName(const std::vector<std::string>& names, long long attnum) {
+  return attnum > 0 && static_cast<size_t>(attnum) < names.size() ? names[attnum] : "";
+}
+
+std::vector<std::string> AttNames(const std::vector<std::string>& names,
+                                  const std::vector<long long>& attnums) {
+  std::vector<std::string> out;
+  for (long long attnum : attnums) out.push_back(AttName(names, attnum));
+  return out;
+}
 
 // The name a column of a table in `table_schema` uses for enum type nspname.typname.
 std::string EnumName(const std::string& typname, const std::string& nspname,
@@ -106,8 +142,9 @@ DataType ColumnType(const pqxx::row& r, const std::string& table_schema) {
   return type.ok() ? *type : MakeVerbatim(spelling);
 }
 
-// Fills identity/generated/default/autoincrement of `column` from its catalog row.
-void ReadColumnDefault(const pqxx::row& r, Column& column) {
+// Fills identity/generated/default/autoincrement of `column` from its catalog row and the
+// sequence it owns, if any.
+void ReadColumnDefault(const pqxx::row& r, const OwnedSequence* sequence, Column& column) {
   const std::string identity = Text(r[6]);
   const std::string generated = Text(r[7]);
   const std::string expression = Text(r[5]);
@@ -118,16 +155,16 @@ void ReadColumnDefault(const pqxx::row& r, Column& column) {
   if (identity == "a" || identity == "d") {
     Identity id;
     id.always = identity == "a";
-    const long long increment = Int(r[19]);
-    const long long start = Int(r[18]);
+    const long long increment = sequence != nullptr ? sequence->increment : 1;
+    const long long start = sequence != nullptr ? sequence->start : 1;
     if (increment != 1) id.increment = increment;
     if (start != (increment > 0 ? 1 : -1)) id.start = start;
     column.identity = id;
     return;
   }
   if (r[5].is_null()) return;
-  if (Text(r[17]) == "a" &&
-      expression == absl::StrCat("nextval(", QuotePostgresString(Text(r[16])), "::regclass)")) {
+  if (sequence != nullptr && sequence->deptype == "a" &&
+      expression == absl::StrCat("nextval(", QuotePostgresString(sequence->name), "::regclass)")) {
     column.autoincrement = true;
     return;
   }
@@ -172,70 +209,117 @@ absl::StatusOr<Catalog> ReadCatalog(pqxx::transaction_base& txn,
     catalog.tables.push_back(std::move(table));
   }
 
-  for (const pqxx::row& r : txn.exec_params(pg_queries::kColumns, schema_list)) {
-    auto it = tables.find(Int(r[0]));
-    if (it == tables.end()) continue;
-    Table& table = catalog.tables[it->second.index];
-    const size_t attnum = static_cast<size_t>(Int(r[1]));
-    if (it->second.attnames.size() <= attnum) it->second.attnames.resize(attnum + 1);
-    it->second.attnames[attnum] = Text(r[2]);
-    Column column;
-    column.name = Text(r[2]);
-    column.type = ColumnType(r, table.schema);
-    column.nullable = !Bool(r[4]);
-    if (!r[8].is_null()) column.comment = Text(r[8]);
-    column.collation = Text(r[9]);
-    ReadColumnDefault(r, column);
-    table.columns.push_back(std::move(column));
+  SequenceMap sequences;
+  for (const pqxx::row& r : txn.exec_params(pg_queries::kSequences, schema_list)) {
+    OwnedSequence& seq = sequences[{Int(r[0]), Int(r[1])}];
+    if (seq.deptype == "i") continue;  // an identity wins over a leftover serial sequence
+    seq = OwnedSequence{Text(r[2]), Text(r[3]), Int(r[4]), Int(r[5])};
   }
 
-  for (const pqxx::row& r : txn.exec_params(pg_queries::kConstraints, schema_list)) {
-    auto it = tables.find(Int(r[0]));
-    if (it == tables.end()) continue;
-    Table& table = catalog.tables[it->second.index];
-    const std::string kind = Text(r[2]);
-    const std::string name = Text(r[1]);
-    if (kind == "p") {
-      table.primary_key = PrimaryKey{name, NameOrigin::kExplicit, TextArray(r[3])};
-    } else if (kind == "u") {
-      UniqueConstraint uq;
-      uq.name = name;
-      uq.columns = TextArray(r[3]);
-      uq.nulls_not_distinct = Bool(r[14]);
-      uq.deferrable = Bool(r[10]);
-      uq.initially_deferred = Bool(r[11]);
-      table.uniques.push_back(std::move(uq));
-    } else if (kind == "f") {
-      ForeignKey fk;
-      fk.name = name;
-      fk.columns = TextArray(r[3]);
-      const std::string referred_nsp = Text(r[4]);
-      fk.referred_schema = ModelSchema(referred_nsp) == table.schema ? "" : referred_nsp;
-      fk.referred_table = Text(r[5]);
-      fk.referred_columns = TextArray(r[6]);
-      fk.on_update = FkAction(Text(r[7]));
-      fk.on_delete = FkAction(Text(r[8]));
-      const std::string match = Text(r[9]);
-      fk.match = match == "f" ? "FULL" : match == "p" ? "PARTIAL" : "";
-      fk.deferrable = Bool(r[10]);
-      fk.initially_deferred = Bool(r[11]);
-      fk.not_valid = !Bool(r[12]);
-      table.foreign_keys.push_back(std::move(fk));
-    } else {
-      table.checks.push_back(
-          CheckConstraint{name, NameOrigin::kExplicit, Text(r[13]), /*not_valid=*/!Bool(r[12])});
+  {
+    const pqxx::result rows = txn.exec_params(pg_queries::kColumns, schema_list);
+    // Exact capacities: a catalog of 10,000 tables should not carry a third of spare columns.
+    std::unordered_map<long long, size_t> counts;
+    for (const pqxx::row& r : rows) ++counts[Int(r[0])];
+    for (const auto& [oid, count] : counts) {
+      auto it = tables.find(oid);
+      if (it != tables.end()) catalog.tables[it->second.index].columns.reserve(count);
+    }
+    for (const pqxx::row& r : rows) {
+      auto it = tables.find(Int(r[0]));
+      if (it == tables.end()) continue;
+      TableSlot& slot = it->second;
+      Table& table = catalog.tables[slot.index];
+      const long long attnum = Int(r[1]);
+      if (slot.attnames.size() <= static_cast<size_t>(attnum)) {
+        slot.attnames.resize(attnum + 1);
+        slot.attcollations.resize(attnum + 1);
+      }
+      slot.attnames[attnum] = Text(r[2]);
+      slot.attcollations[attnum] = Int(r[16]);
+      Column column;
+      column.name = Text(r[2]);
+      column.type = ColumnType(r, table.schema);
+      column.nullable = !Bool(r[4]);
+      if (!r[8].is_null()) column.comment = Text(r[8]);
+      column.collation = Text(r[9]);
+      auto seq = sequences.find({Int(r[0]), attnum});
+      ReadColumnDefault(r, seq == sequences.end() ? nullptr : &seq->second, column);
+      table.columns.push_back(std::move(column));
     }
   }
 
+  {
+    const pqxx::result rows = txn.exec_params(pg_queries::kConstraints, schema_list);
+    // Column names of referenced tables outside the schemas read.
+    std::unordered_map<long long, std::vector<std::string>> outside;
+    std::vector<std::string> missing;
+    for (const pqxx::row& r : rows) {
+      const long long referred = Int(r[4]);
+      if (Text(r[2]) == "f" && tables.count(referred) == 0 && outside.count(referred) == 0) {
+        outside[referred];
+        missing.push_back(Text(r[4]));
+      }
+    }
+    if (!missing.empty()) {
+      for (const pqxx::row& r : txn.exec_params(pg_queries::kColumnNames, ArrayLiteral(missing))) {
+        std::vector<std::string>& names = outside[Int(r[0])];
+        const long long attnum = Int(r[1]);
+        if (names.size() <= static_cast<size_t>(attnum)) names.resize(attnum + 1);
+        names[attnum] = Text(r[2]);
+      }
+    }
+    for (const pqxx::row& r : rows) {
+      auto it = tables.find(Int(r[0]));
+      if (it == tables.end()) continue;
+      Table& table = catalog.tables[it->second.index];
+      const std::string kind = Text(r[2]);
+      const std::string name = Text(r[1]);
+      const std::vector<std::string> columns = AttNames(it->second.attnames, IntList(Text(r[3])));
+      if (kind == "p") {
+        table.primary_key = PrimaryKey{name, NameOrigin::kExplicit, columns};
+      } else if (kind == "u") {
+        UniqueConstraint uq;
+        uq.name = name;
+        uq.columns = columns;
+        uq.nulls_not_distinct = Bool(r[15]);
+        uq.deferrable = Bool(r[11]);
+        uq.initially_deferred = Bool(r[12]);
+        table.uniques.push_back(std::move(uq));
+      } else if (kind == "f") {
+        const long long referred = Int(r[4]);
+        auto target = tables.find(referred);
+        const std::vector<std::string>& referred_names =
+            target != tables.end() ? target->second.attnames : outside[referred];
+        ForeignKey fk;
+        fk.name = name;
+        fk.columns = columns;
+        const std::string referred_nsp = Text(r[6]);
+        fk.referred_schema = ModelSchema(referred_nsp) == table.schema ? "" : referred_nsp;
+        fk.referred_table = Text(r[7]);
+        fk.referred_columns = AttNames(referred_names, IntList(Text(r[5])));
+        fk.on_update = FkAction(Text(r[8]));
+        fk.on_delete = FkAction(Text(r[9]));
+        const std::string match = Text(r[10]);
+        fk.match = match == "f" ? "FULL" : match == "p" ? "PARTIAL" : "";
+        fk.deferrable = Bool(r[11]);
+        fk.initially_deferred = Bool(r[12]);
+        fk.not_valid = !Bool(r[13]);
+        table.foreign_keys.push_back(std::move(fk));
+      } else {
+        table.checks.push_back(CheckConstraint{name, NameOrigin::kExplicit, Text(r[14]),
+                                               /*not_valid=*/!Bool(r[13])});
+      }
+    }
+  }
+
+  const NameByOid opclasses = ReadNames(txn, pg_queries::kOperatorClasses);
+  const NameByOid collations = ReadNames(txn, pg_queries::kCollations);
   for (const pqxx::row& r : txn.exec_params(pg_queries::kIndexes, schema_list)) {
     auto it = tables.find(Int(r[0]));
     if (it == tables.end()) continue;
-    Table& table = catalog.tables[it->second.index];
-    const std::vector<std::string>& attnames = it->second.attnames;
-    const auto attname = [&attnames](int attnum) {
-      return attnum > 0 && static_cast<size_t>(attnum) < attnames.size() ? attnames[attnum]
-                                                                         : std::string();
-    };
+    const TableSlot& slot = it->second;
+    Table& table = catalog.tables[slot.index];
     Index index;
     index.name = Text(r[1]);
     index.unique = Bool(r[2]);
@@ -243,29 +327,40 @@ absl::StatusOr<Catalog> ReadCatalog(pqxx::transaction_base& txn,
     index.method = Text(r[4]) == "btree" ? "" : Text(r[4]);
     index.where = Text(r[8]);
     const size_t key_count = static_cast<size_t>(Int(r[5]));
-    const std::vector<int> keys = IntList(Text(r[6]));
-    const std::vector<int> options = IntList(Text(r[7]));
+    const std::vector<long long> keys = IntList(Text(r[6]));
+    const std::vector<long long> options = IntList(Text(r[7]));
     const std::vector<std::string> definitions = TextArray(r[9]);
-    const std::vector<std::string> opclasses = TextArray(r[10]);
-    const std::vector<std::string> collations = TextArray(r[11]);
+    const std::vector<long long> classes = IntList(Text(r[10]));
+    const std::vector<long long> key_collations = IntList(Text(r[11]));
+    index.elements.reserve(std::min(key_count, keys.size()));
     for (size_t k = 0; k < keys.size(); ++k) {
       if (k >= key_count) {
-        index.include.push_back(attname(keys[k]));
+        index.include.push_back(AttName(slot.attnames, keys[k]));
         continue;
       }
       IndexElement element;
       if (keys[k] == 0) {
         element.expression = k < definitions.size() ? definitions[k] : "";
       } else {
-        element.column = attname(keys[k]);
+        element.column = AttName(slot.attnames, keys[k]);
+        const long long collation = k < key_collations.size() ? key_collations[k] : 0;
+        const long long column_collation = static_cast<size_t>(keys[k]) < slot.attcollations.size()
+                                               ? slot.attcollations[keys[k]]
+                                               : 0;
+        if (collation != 0 && collation != column_collation) {
+          auto found = collations.find(collation);
+          if (found != collations.end()) element.collation = found->second;
+        }
       }
-      const int option = k < options.size() ? options[k] : 0;
+      const long long option = k < options.size() ? options[k] : 0;
       element.descending = (option & 1) != 0;
       const bool nulls_first = (option & 2) != 0;
       if (element.descending && !nulls_first) element.nulls = "last";
       if (!element.descending && nulls_first) element.nulls = "first";
-      if (k < opclasses.size()) element.opclass = opclasses[k];
-      if (k < collations.size()) element.collation = collations[k];
+      if (k < classes.size()) {
+        auto found = opclasses.find(classes[k]);
+        if (found != opclasses.end()) element.opclass = found->second;
+      }
       index.elements.push_back(std::move(element));
     }
     table.indexes.push_back(std::move(index));
@@ -283,14 +378,19 @@ absl::StatusOr<Catalog> IntrospectPostgres(const DatabaseUrl& url,
       schemas.empty() ? std::vector<std::string>{"public"} : schemas;
   const std::string where = DescribePostgresUrl(url);
   try {
-    pqxx::connection connection(PostgresConnInfo(url));
-    pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> txn(connection);
-    absl::StatusOr<Catalog> catalog = ReadCatalog(txn, wanted);
-    if (!catalog.ok()) {
-      return absl::Status(catalog.status().code(),
-                          absl::StrCat(where, ": ", catalog.status().message()));
+    absl::StatusOr<Catalog> catalog;
+    {
+      pqxx::connection connection(PostgresConnInfo(url));
+      pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> txn(connection);
+      catalog = ReadCatalog(txn, wanted);
+      if (!catalog.ok()) {
+        return absl::Status(catalog.status().code(),
+                            absl::StrCat(where, ": ", catalog.status().message()));
+      }
+      txn.commit();
     }
-    txn.commit();
+    // Hand the memory of the query results back: another catalog is usually read next.
+    malloc_trim(0);
     return catalog;
   } catch (const pqxx::broken_connection& e) {
     return absl::UnavailableError(

@@ -25,8 +25,7 @@ SELECT a.attrelid, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.att
        a.attnotnull, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), a.attidentity,
        a.attgenerated, d.description,
        CASE WHEN a.attcollation <> t.typcollation THEN co.collname END,
-       t.typtype, t.typname, tn.nspname, et.typtype, et.typname, etn.nspname,
-       seq.seqname, seq.deptype, seq.seqstart, seq.seqincrement
+       t.typtype, t.typname, tn.nspname, et.typtype, et.typname, etn.nspname, a.attcollation
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -39,35 +38,26 @@ LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass
   AND d.objsubid = a.attnum
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
-LEFT JOIN (
-  SELECT DISTINCT ON (dep.refobjid, dep.refobjsubid)
-         dep.refobjid, dep.refobjsubid, dep.deptype, s.seqstart, s.seqincrement,
-         sc.oid::regclass::text AS seqname
-  FROM pg_catalog.pg_depend dep
-  JOIN pg_catalog.pg_class sc ON sc.oid = dep.objid AND sc.relkind = 'S'
-  JOIN pg_catalog.pg_sequence s ON s.seqrelid = sc.oid
-  WHERE dep.classid = 'pg_catalog.pg_class'::regclass
-    AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.deptype IN ('a', 'i')
-  ORDER BY dep.refobjid, dep.refobjsubid, dep.deptype DESC
-) seq ON seq.refobjid = a.attrelid AND seq.refobjsubid = a.attnum
 WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY ($1::text[])
   AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY a.attrelid, a.attnum
 )SQL";
 
+const char* const kSequences = R"SQL(
+SELECT d.refobjid, d.refobjsubid, d.deptype, c.oid::regclass::text, s.seqstart, s.seqincrement
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_depend d
+  ON d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.objsubid = 0
+  AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype IN ('a', 'i')
+JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
+WHERE c.relkind = 'S' AND n.nspname = ANY ($1::text[])
+)SQL";
+
 const char* const kConstraints = R"SQL(
-SELECT con.conrelid, con.conname, con.contype,
-       ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
-             JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num
-             ORDER BY k.ord)::text[],
-       fn.nspname, fc.relname,
-       CASE WHEN con.contype = 'f' THEN
-         ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
-               JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
-               ORDER BY k.ord)::text[]
-       END,
-       con.confupdtype, con.confdeltype, con.confmatchtype, con.condeferrable, con.condeferred,
-       con.convalidated,
+SELECT con.conrelid, con.conname, con.contype, con.conkey::text, con.confrelid,
+       con.confkey::text, fn.nspname, fc.relname, con.confupdtype, con.confdeltype,
+       con.confmatchtype, con.condeferrable, con.condeferred, con.convalidated,
        CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END,
        x.indnullsnotdistinct
 FROM pg_catalog.pg_constraint con
@@ -80,6 +70,11 @@ WHERE con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p') AND NOT c.
   AND n.nspname = ANY ($1::text[])
 )SQL";
 
+const char* const kColumnNames = R"SQL(
+SELECT attrelid, attnum, attname FROM pg_catalog.pg_attribute
+WHERE attrelid = ANY ($1::oid[]) AND attnum > 0 AND NOT attisdropped
+)SQL";
+
 const char* const kIndexes = R"SQL(
 SELECT x.indrelid, i.relname, x.indisunique, x.indnullsnotdistinct, am.amname, x.indnkeyatts,
        x.indkey::text, x.indoption::text, pg_catalog.pg_get_expr(x.indpred, x.indrelid),
@@ -87,16 +82,7 @@ SELECT x.indrelid, i.relname, x.indisunique, x.indnullsnotdistinct, am.amname, x
          ARRAY(SELECT pg_catalog.pg_get_indexdef(x.indexrelid, k, true)
                FROM generate_series(1, x.indnkeyatts) k ORDER BY k)
        END,
-       ARRAY(SELECT CASE WHEN o.opcdefault OR o.opcname IS NULL THEN '' ELSE o.opcname END
-             FROM unnest(x.indclass::oid[]) WITH ORDINALITY k(opc, ord)
-             LEFT JOIN pg_catalog.pg_opclass o ON o.oid = k.opc ORDER BY k.ord),
-       ARRAY(SELECT COALESCE(co.collname, '')
-             FROM unnest(x.indcollation::oid[]) WITH ORDINALITY k(coll, ord)
-             LEFT JOIN pg_catalog.pg_attribute a
-               ON a.attrelid = x.indrelid AND a.attnum = x.indkey[k.ord - 1]
-             LEFT JOIN pg_catalog.pg_collation co
-               ON co.oid = k.coll AND x.indkey[k.ord - 1] <> 0 AND k.coll <> a.attcollation
-             ORDER BY k.ord)
+       x.indclass::text, x.indcollation::text
 FROM pg_catalog.pg_index x
 JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
 JOIN pg_catalog.pg_class c ON c.oid = x.indrelid
@@ -106,6 +92,14 @@ WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY ($1::
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k
                   WHERE k.conindid = x.indexrelid AND k.conrelid = x.indrelid
                     AND k.contype IN ('p', 'u', 'x'))
+)SQL";
+
+const char* const kOperatorClasses = R"SQL(
+SELECT oid, opcname FROM pg_catalog.pg_opclass WHERE NOT opcdefault
+)SQL";
+
+const char* const kCollations = R"SQL(
+SELECT oid, collname FROM pg_catalog.pg_collation
 )SQL";
 
 }  // namespace schemadiff::pg_queries

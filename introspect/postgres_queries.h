@@ -1,5 +1,7 @@
 // The catalog queries of the PostgreSQL introspector: one bulk query per object kind, each
-// taking the schema list as $1 (a text[]), so their number never grows with the schema.
+// taking the schema list as $1 (a text[]), plus two small lookup tables, so their number never
+// grows with the schema. No correlated subquery per object: names of key columns, operator
+// classes and collations are resolved on the client.
 #ifndef SCHEMADIFF_INTROSPECT_POSTGRES_QUERIES_H_
 #define SCHEMADIFF_INTROSPECT_POSTGRES_QUERIES_H_
 
@@ -17,25 +19,38 @@ extern const char* const kTables;
 // Columns: 0 attrelid, 1 attnum, 2 attname, 3 format_type, 4 attnotnull, 5 default expression,
 // 6 attidentity, 7 attgenerated, 8 comment, 9 collation (when not the type's), 10 typtype,
 // 11 typname, 12 type schema, 13 array element typtype, 14 element typname, 15 element schema,
-// 16 owned sequence (regclass text), 17 dependency type of that sequence ('a' serial,
-// 'i' identity; the identity one when a column has both), 18 sequence start, 19 sequence
-// increment.
+// 16 attcollation (oid).
 extern const char* const kColumns;
 
+// Sequences of those schemas owned by a column (serial, deptype 'a') or backing an identity
+// column (deptype 'i').
+// Columns: 0 table oid, 1 attnum, 2 deptype, 3 sequence (regclass text), 4 start, 5 increment.
+extern const char* const kSequences;
+
 // Primary key, unique, foreign key and check constraints.
-// Columns: 0 conrelid, 1 conname, 2 contype, 3 column names (text[]), 4 referenced schema,
-// 5 referenced table, 6 referenced column names (text[]), 7 confupdtype, 8 confdeltype,
-// 9 confmatchtype, 10 condeferrable, 11 condeferred, 12 convalidated, 13 check expression,
-// 14 unique NULLS NOT DISTINCT.
+// Columns: 0 conrelid, 1 conname, 2 contype, 3 conkey ("{1,2}"), 4 confrelid, 5 confkey,
+// 6 referenced schema, 7 referenced table, 8 confupdtype, 9 confdeltype, 10 confmatchtype,
+// 11 condeferrable, 12 condeferred, 13 convalidated, 14 check expression, 15 unique NULLS NOT
+// DISTINCT.
 extern const char* const kConstraints;
+
+// Column names of the tables $1 (an oid[]): the tables foreign keys refer to outside the
+// schemas read. Run only when there are such tables.
+// Columns: 0 attrelid, 1 attnum, 2 attname.
+extern const char* const kColumnNames;
 
 // Indexes that back no primary key, unique or exclusion constraint.
 // Columns: 0 indrelid, 1 index name, 2 indisunique, 3 indnullsnotdistinct, 4 access method,
 // 5 indnkeyatts, 6 indkey (space separated attnums, 0 for expressions), 7 indoption (space
 // separated), 8 predicate, 9 key definitions (text[], only when the index has expressions),
-// 10 non-default operator classes per key (text[], '' for defaults), 11 collations of column
-// keys that differ from the column's (text[], '' otherwise and for expression keys).
+// 10 indclass (space separated operator class oids), 11 indcollation (space separated oids).
 extern const char* const kIndexes;
+
+// Operator classes that are not their type's default. Columns: 0 oid, 1 opcname.
+extern const char* const kOperatorClasses;
+
+// Collations. Columns: 0 oid, 1 collname.
+extern const char* const kCollations;
 
 }  // namespace schemadiff::pg_queries
 
