@@ -8,6 +8,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
 
@@ -32,11 +33,20 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   return d[a.size()][b.size()];
 }
 
+// At most 60 bytes of `text` (cut at a UTF-8 character boundary), "..." when cut.
+std::string Snippet(std::string_view text) {
+  constexpr size_t kMax = 60;
+  if (text.size() <= kMax) return std::string(text);
+  size_t end = kMax - 3;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return absl::StrCat(Absl(text.substr(0, end)), "...");
+}
+
 // How a value looks, for "got ..." in messages.
 std::string Describe(const YAML::Node& node) {
   switch (node.Type()) {
     case YAML::NodeType::Scalar:
-      return absl::StrCat("'", node.Scalar(), "'");
+      return absl::StrCat("'", Snippet(node.Scalar()), "'");
     case YAML::NodeType::Sequence:
       return "a list";
     case YAML::NodeType::Map:
@@ -124,11 +134,12 @@ const std::regex& NumberPattern() {
 }  // namespace
 
 absl::Status ErrorSink::At(const YAML::Mark& mark, std::string_view message) const {
-  if (mark.is_null()) {
-    return absl::InvalidArgumentError(absl::StrCat(filename_, ": ", Absl(message)));
-  }
+  // One line, whatever names and values the message quotes.
+  const std::string line =
+      absl::StrReplaceAll(Absl(message), {{"\n", "\\n"}, {"\r", "\\r"}, {"\t", "\\t"}});
+  if (mark.is_null()) return absl::InvalidArgumentError(absl::StrCat(filename_, ": ", line));
   return absl::InvalidArgumentError(
-      absl::StrCat(filename_, ":", mark.line + 1, ":", mark.column + 1, ": ", Absl(message)));
+      absl::StrCat(filename_, ":", mark.line + 1, ":", mark.column + 1, ": ", line));
 }
 
 std::optional<std::string> ClosestMatch(std::string_view word,
@@ -177,7 +188,7 @@ absl::Status Mapping::CheckKeys(const std::vector<std::string>& allowed,
     std::string hint = DidYouMean(entry.key, allowed);
     if (hint.empty()) hint = absl::StrCat(" (expected one of: ", absl::StrJoin(allowed, ", "), ")");
     return errors_->At(entry.key_mark,
-                       absl::StrCat("unknown key '", entry.key, "' in ", what_, hint));
+                       absl::StrCat("unknown key '", Snippet(entry.key), "' in ", what_, hint));
   }
   return absl::OkStatus();
 }

@@ -452,6 +452,19 @@ const ErrorCase kErrorCases[] = {
       email: {type: text, nulable: false}
 )y",
      "s.yaml:4:27: unknown key 'nulable' in column 'users.email'; did you mean 'nullable'?"},
+    {"MessagesStayOnOneLine", R"y(tables:
+  t:
+    columns:
+      "line\nbreak": {tpye: integer}
+)y",
+     "s.yaml:4:23: unknown key 'tpye' in column 't.line\\nbreak'; did you mean 'type'?"},
+    {"LongValuesAreShortened", R"y(tables:
+  t:
+    columns:
+      a: {type: integer, nullable: this value goes on and on and on and on and on and on and on and on}
+)y",
+     "s.yaml:4:36: expected true or false for 'nullable' of column 't.a', got 'this value goes "
+     "on and on and on and on and on and on and...'"},
     {"UnknownTableKeyListsKeys", R"y(tables:
   users:
     colour: red
