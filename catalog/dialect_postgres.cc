@@ -149,8 +149,9 @@ class PostgresDialectImpl : public Dialect {
     return value.text;
   }
 
-  // PostgreSQL makes primary key, serial and identity columns NOT NULL, and has no table
-  // options, column character sets or ON UPDATE clauses (MySQL attributes).
+  // PostgreSQL makes primary key, serial and identity columns NOT NULL, stores no default for
+  // DEFAULT NULL, and has no table options, column character sets or ON UPDATE clauses (MySQL
+  // attributes).
   void NormalizeTableStructure(Table* table) const override {
     table->options.clear();
     for (Column& column : table->columns) {
@@ -161,6 +162,9 @@ class PostgresDialectImpl : public Dialect {
       if (in_key || column.autoincrement || column.identity) column.nullable = false;
       column.charset.clear();
       column.on_update.clear();
+      if (column.server_default && column.server_default->kind == DefaultKind::kNull) {
+        column.server_default.reset();
+      }
     }
   }
 

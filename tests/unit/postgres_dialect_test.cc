@@ -329,6 +329,34 @@ TEST(PostgresDialectTest, QuotesIdentifiersAndStrings) {
   EXPECT_EQ(Pg().QuoteString("a\nb\\"), "E'a\\nb\\\\'");
 }
 
+TEST(PostgresDialectTest, TableStructureAsPostgresStoresIt) {
+  Table t;
+  t.name = "t";
+  Column id;
+  id.name = "id";
+  id.type = MakeType(TypeKind::kInteger);
+  Column serial = id;
+  serial.name = "n";
+  serial.autoincrement = true;
+  Column note;
+  note.name = "note";
+  note.type = MakeType(TypeKind::kText);
+  note.server_default = DefaultExpr{DefaultKind::kNull, ""};
+  note.charset = "utf8mb4";
+  note.on_update = "CURRENT_TIMESTAMP";
+  t.columns = {id, serial, note};
+  t.primary_key = PrimaryKey{"", NameOrigin::kExplicit, {"id"}};
+  t.options = {{"engine", "InnoDB"}};
+  Pg().NormalizeTableStructure(&t);
+  EXPECT_FALSE(t.columns[0].nullable);  // primary key
+  EXPECT_FALSE(t.columns[1].nullable);  // serial
+  EXPECT_TRUE(t.columns[2].nullable);
+  EXPECT_FALSE(t.columns[2].server_default.has_value());  // DEFAULT NULL is no default
+  EXPECT_EQ(t.columns[2].charset, "");
+  EXPECT_EQ(t.columns[2].on_update, "");
+  EXPECT_TRUE(t.options.empty());
+}
+
 TEST(PostgresDialectTest, CanonicalNumbers) {
   EXPECT_EQ(CanonicalPostgresNumber("1.50"), "1.5");
   EXPECT_EQ(CanonicalPostgresNumber("+007"), "7");
