@@ -26,6 +26,14 @@
 namespace schemadiff::alembic {
 namespace {
 
+// The temporary table that holds a table's AUTOINCREMENT counter during a rebuild.
+constexpr char kSequenceCopy[] = "_schemadiff_sequence";
+
+// op.execute('<sql>').
+std::string Execute(const std::string& sql) {
+  return absl::StrCat("op.execute(", PythonSqlText(sql), ")");
+}
+
 // A dialect that changes columns and constraints only by rebuilding the table.
 bool RebuildOnly(const Dialect& dialect) { return !dialect.capabilities().alter_column_type; }
 
@@ -33,7 +41,24 @@ bool RebuildOnly(const Dialect& dialect) { return !dialect.capabilities().alter_
 bool Batchable(const Op& op) {
   return std::holds_alternative<AddColumn>(op) || std::holds_alternative<DropColumn>(op) ||
          std::holds_alternative<AlterColumn>(op) || std::holds_alternative<AddConstraint>(op) ||
-         std::holds_alternative<DropConstraint>(op) || std::holds_alternative<RenameConstraint>(op);
+         std::holds_alternative<DropConstraint>(op) ||
+         std::holds_alternative<RenameConstraint>(op) ||
+         std::holds_alternative<AlterTableOptions>(op);
+}
+
+bool HasAutoincrement(const Table& table) {
+  return std::any_of(table.columns.begin(), table.columns.end(),
+                     [](const Column& c) { return c.autoincrement; });
+}
+
+// A rowid table whose rowid has no INTEGER PRIMARY KEY alias: batch mode's copy cannot carry
+// its rowids over.
+bool HasBareRowid(const Table& table, const Dialect& dialect) {
+  const auto without = table.options.find("without_rowid");
+  if (without != table.options.end() && without->second != "false") return false;
+  if (!table.primary_key || table.primary_key->columns.size() != 1) return true;
+  const Column* key = FindColumn(table, table.primary_key->columns[0]);
+  return key == nullptr || !absl::EqualsIgnoreCase(dialect.RenderType(key->type), "INTEGER");
 }
 
 // Conservative: any case-insensitive occurrence of the name counts as a use.
@@ -106,6 +131,7 @@ bool NeedsRebuild(const Op& op, const Catalog& state, const Dialect& dialect) {
     return !caps.add_drop_constraints;
   }
   if (std::holds_alternative<RenameConstraint>(op)) return !caps.rename_constraint;
+  if (std::holds_alternative<AlterTableOptions>(op)) return RebuildOnly(dialect);
   return false;
 }
 
@@ -240,18 +266,21 @@ class BodyRenderer {
 
   absl::Status RenderBatch(const std::vector<const Step*>& run) {
     const auto [schema, name] = OpTable(run.front()->op);
-    const Table* before = FindTable(state_, schema, name);
+    const Table* now = FindTable(state_, schema, name);
     Catalog after_catalog = state_;
     for (const Step* step : run) RETURN_IF_ERROR(ApplyOp(step->op, &after_catalog));
     const Table* after = FindTable(after_catalog, schema, name);
-    if (before == nullptr || after == nullptr) {
+    if (now == nullptr || after == nullptr) {
       return absl::FailedPreconditionError(absl::StrCat("table ", QualifiedName(schema, name),
                                                         " is not in the schema being migrated"));
     }
+    const Table before_table = *now;  // state_ moves on while the block is rendered
+    const Table* before = &before_table;
     // The definition: columns, named constraints and indexes as they are now; the primary key,
     // unnamed constraints and AUTOINCREMENT as they will be.
     Table definition = *before;
     definition.primary_key = after->primary_key;
+    definition.options = after->options;
     const auto named = [](const auto& c) { return !c.name.empty(); };
     const auto unnamed = [](const auto& c) { return c.name.empty(); };
     const auto merge = [&](auto& out, const auto& now, const auto& later) {
@@ -296,7 +325,23 @@ class BodyRenderer {
       }
     }
     const OpContext ctx = Context(false);
+    const Dialect& dialect = *file_->dialect;
     ASSIGN_OR_RETURN(Lines table_def, RenderTableDefinition(definition, ctx));
+    const std::string quoted_name = dialect.QuoteString(name);
+    const bool keep_sequence = HasAutoincrement(*before) && HasAutoincrement(*after);
+    if (HasBareRowid(*before, dialect) && HasBareRowid(*after, dialect)) {
+      Emit({absl::StrCat("# WARNING [table-rebuild]: ", CommentText(name),
+                         " has no INTEGER PRIMARY KEY: the batch copy gives its rows new rowids "
+                         "(--format sql keeps them)")},
+           0);
+    }
+    if (keep_sequence) {
+      Emit(
+          {"# keep the AUTOINCREMENT counter across the rebuild: ids of deleted rows stay unused",
+           Execute(absl::StrCat("CREATE TEMP TABLE ", dialect.QuoteIdentifier(kSequenceCopy),
+                                " AS SELECT seq FROM sqlite_sequence WHERE name = ", quoted_name))},
+          0);
+    }
     Emit({absl::StrCat("# copy_from: ", CommentText(name),
                        " as batch mode rebuilds it (SQLite reflection would lose CHECK "
                        "constraints, partial and expression indexes, collations, AUTOINCREMENT)")},
@@ -308,6 +353,9 @@ class BodyRenderer {
     }
     table_def.front() = "table_def = " + table_def.front();
     Emit(table_def, 0);
+    Emit({"# views and triggers on the table refer to the rebuilt one once it has its name back",
+          Execute("PRAGMA legacy_alter_table = ON")},
+         0);
     Emit({absl::StrCat("with op.batch_alter_table(", PythonStr(name),
                        ", schema=", schema.empty() ? "None" : PythonStr(schema),
                        auto_recreates ? "" : ", recreate='always'",
@@ -315,6 +363,15 @@ class BodyRenderer {
          0);
     lines_.insert(lines_.end(), outer.begin(), outer.end());
     lines_.push_back("");
+    Emit({Execute("PRAGMA legacy_alter_table = OFF")}, 0);
+    if (keep_sequence) {
+      const std::string copy = dialect.QuoteIdentifier(kSequenceCopy);
+      Emit({Execute(absl::StrCat("DELETE FROM sqlite_sequence WHERE name = ", quoted_name)),
+            Execute(absl::StrCat("INSERT INTO sqlite_sequence (name, seq) SELECT ", quoted_name,
+                                 ", seq FROM ", copy)),
+            Execute(absl::StrCat("DROP TABLE ", copy))},
+           0);
+    }
     wrote_ops_ = true;
     return absl::OkStatus();
   }
@@ -322,6 +379,9 @@ class BodyRenderer {
   // One op inside a batch block; constraint changes kept in the definition become comments.
   absl::StatusOr<Lines> BatchStatements(const Op& op, bool* folded) {
     const OpContext ctx = Context(true);
+    if (std::holds_alternative<AlterTableOptions>(op)) {
+      return Lines{"# new table options: in the table definition above"};
+    }
     if (const auto* add = std::get_if<AddConstraint>(&op); add && InDefinition(add->constraint)) {
       *folded = true;
       return Lines{absl::StrCat("# add ", DescribeConstraint(add->constraint),

@@ -83,9 +83,10 @@ std::vector<std::string> RenderIndexKeys(const Index& index, const OpContext& ct
 // what SQLAlchemy 1.4 cannot express.
 absl::StatusOr<std::string> RenderIndexKwargs(const Index& index, const OpContext& ctx);
 
-// Table-level keyword arguments (SQLite AUTOINCREMENT, MySQL options) in sorted order, each as
-// "key=value".
-std::vector<std::string> RenderTableKwargs(const Table& table, const OpContext& ctx);
+// Table-level keyword arguments (SQLite AUTOINCREMENT and WITHOUT ROWID, MySQL options) in
+// sorted order, each as "key=value"; an error for options SQLAlchemy 1.4 cannot emit (STRICT).
+absl::StatusOr<std::vector<std::string>> RenderTableKwargs(const Table& table,
+                                                           const OpContext& ctx);
 
 // The table as an sa.Table(...) expression with columns, constraints, indexes and options:
 // the copy_from= definition of a batch block.

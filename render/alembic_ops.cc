@@ -188,7 +188,8 @@ struct OpRenderer {
     elements.insert(elements.end(), constraints.begin(), constraints.end());
     if (!table.schema.empty()) elements.push_back("schema=" + PythonStr(table.schema));
     if (table.comment) elements.push_back("comment=" + PythonStr(*table.comment));
-    for (std::string& kwarg : RenderTableKwargs(table, ctx)) elements.push_back(std::move(kwarg));
+    ASSIGN_OR_RETURN(std::vector<std::string> kwargs, RenderTableKwargs(table, ctx));
+    for (std::string& kwarg : kwargs) elements.push_back(std::move(kwarg));
     Lines lines = {absl::StrCat("op.create_table(", PythonStr(table.name), ",")};
     for (size_t i = 0; i < elements.size(); ++i) {
       lines.push_back(elements[i] + (i + 1 < elements.size() ? "," : ""));

@@ -215,7 +215,8 @@ absl::StatusOr<std::string> RenderIndexKwargs(const Index& index, const OpContex
   return out;
 }
 
-std::vector<std::string> RenderTableKwargs(const Table& table, const OpContext& ctx) {
+absl::StatusOr<std::vector<std::string>> RenderTableKwargs(const Table& table,
+                                                           const OpContext& ctx) {
   std::vector<std::string> kwargs;
   const std::string_view dialect = ctx.dialect().name();
   if (dialect == "sqlite") {
@@ -224,6 +225,17 @@ std::vector<std::string> RenderTableKwargs(const Table& table, const OpContext& 
         kwargs.push_back("sqlite_autoincrement=True");
         break;
       }
+    }
+    const auto flag = [&](const std::string& key) {
+      const auto it = table.options.find(key);
+      return it != table.options.end() && it->second != "false";
+    };
+    if (flag("without_rowid")) kwargs.push_back("sqlite_with_rowid=False");
+    if (flag("strict")) {
+      return absl::UnimplementedError(absl::StrCat(
+          "table ", table.name,
+          " is STRICT, which SQLAlchemy 1.4 cannot create, so Alembic output is not possible for "
+          "it (use --format sql)"));
     }
   } else if (dialect == "mysql") {
     for (const auto& [key, value] : table.options) {
@@ -264,7 +276,8 @@ absl::StatusOr<Lines> RenderTableDefinition(const Table& table, const OpContext&
     elements.push_back(absl::StrCat("sa.Index(", absl::StrJoin(args, ", "), kwargs, ")"));
   }
   if (!table.schema.empty()) elements.push_back("schema=" + PythonStr(table.schema));
-  for (std::string& kwarg : RenderTableKwargs(table, ctx)) elements.push_back(std::move(kwarg));
+  ASSIGN_OR_RETURN(std::vector<std::string> kwargs, RenderTableKwargs(table, ctx));
+  for (std::string& kwarg : kwargs) elements.push_back(std::move(kwarg));
 
   Lines lines = {absl::StrCat("sa.Table(", PythonStr(table.name), ", sa.MetaData(),")};
   for (size_t i = 0; i < elements.size(); ++i) {

@@ -74,6 +74,13 @@ absl::StatusOr<std::string> AlembicTestProject::AddEmptyRevision(const std::stri
   return AddRevision(Plan{}, Catalog{}, Catalog{}, SqliteDialect(), message);
 }
 
+std::string AlembicTestProject::RevisionPath(const std::string& id) const {
+  for (const auto& entry : std::filesystem::directory_iterator(project_.versions_dir)) {
+    if (entry.path().filename().string().rfind(id + "_", 0) == 0) return entry.path().string();
+  }
+  return "";
+}
+
 Catalog WithoutAlembicVersion(Catalog catalog) {
   catalog.tables.erase(std::remove_if(catalog.tables.begin(), catalog.tables.end(),
                                       [](const Table& t) { return t.name == "alembic_version"; }),

@@ -32,6 +32,9 @@ class AlembicTestProject {
   absl::StatusOr<std::string> AddRevision(const Plan& plan, const Catalog& from, const Catalog& to,
                                           const Dialect& dialect, const std::string& message);
 
+  // The file of revision `id` in versions/ ("" when there is none).
+  std::string RevisionPath(const std::string& id) const;
+
   // Writes an empty revision (upgrade and downgrade are `pass`) on top of the current head.
   absl::StatusOr<std::string> AddEmptyRevision(const std::string& message);
 

@@ -345,6 +345,27 @@ GoldenCase HostileNamesCase() {
   return c;
 }
 
+// Rebuild details: AUTOINCREMENT counters kept, rowids of key-less tables, WITHOUT ROWID.
+GoldenCase SqliteRebuildDetailsCase() {
+  GoldenCase c{"sqlite_rebuild_details", &SqliteDialect(), {}, {}, "rebuild details"};
+  c.from.dialect = "sqlite";
+  Column id = Col("id", Int(), false);
+  id.autoincrement = true;
+  Table events = MakeTable("events", {id, Col("kind", Text())});
+  events.primary_key = Pk({"id"});
+  Table notes = MakeTable("notes", {Col("body", Text()), Col("tag", Text())});
+  Table kv = MakeTable("kv", {Col("k", Text(), false), Col("v", Int())});
+  kv.primary_key = Pk({"k"});
+  c.from.tables = {events, notes, kv};
+  c.plan.steps = {
+      S(AlterColumn{"", "events", events.columns[1], Col("kind", Varchar(20)), kAlterType}),
+      S(DropColumn{"", "notes", notes.columns[1]}),
+      S(AlterColumn{"", "notes", notes.columns[0], Col("body", Varchar(50)), kAlterType}),
+      S(AlterTableOptions{"", "kv", {}, {{"without_rowid", "true"}}}),
+  };
+  return c;
+}
+
 GoldenCase EmptyCase() {
   GoldenCase c{"empty", &SqliteDialect(), {}, {}, "nothing to do"};
   c.from.dialect = "sqlite";
@@ -390,8 +411,9 @@ GoldenCase MysqlCase() {
 }
 
 std::vector<std::function<GoldenCase()>> Cases() {
-  return {CreateTableCase, ColumnsCase,      SqliteBatchCase, PostgresObjectsCase,
-          RenamesCase,     HostileNamesCase, EmptyCase,       MysqlCase};
+  return {CreateTableCase,          ColumnsCase, SqliteBatchCase,
+          PostgresObjectsCase,      RenamesCase, HostileNamesCase,
+          SqliteRebuildDetailsCase, EmptyCase,   MysqlCase};
 }
 
 // The revision text of a case: upgrade against `from`, ReversePlan against the target.

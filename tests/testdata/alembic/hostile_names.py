@@ -32,6 +32,8 @@ def upgrade() -> None:
     sa.CheckConstraint('"o\'clock\\ ""q""" <> \'\\:name\' AND 1 = 1', name='ck "quoted"; --'),
     sa.PrimaryKeyConstraint('id')
     )
+    # views and triggers on the table refer to the rebuilt one once it has its name back
+    op.execute('PRAGMA legacy_alter_table = ON')
     with op.batch_alter_table('we"ird\'); import os; #\ntable', schema=None, copy_from=table_def) as batch_op:
         # WARNING [data-loss]: multi\nline ''' """ warning \xe9
         batch_op.add_column(sa.Column('new\nline', sa.Text(), nullable=True))
@@ -42,6 +44,7 @@ def upgrade() -> None:
                    existing_comment='\xfcn\xefc\xf8d\xe9 \u202e bidi',
                    existing_nullable=False)
 
+    op.execute('PRAGMA legacy_alter_table = OFF')
     op.create_index('ix \xfcn\xef "odd"\nname', 'we"ird\'); import os; #\ntable', [sa.text('"new\nline" DESC')], unique=False)
     # ### end Alembic commands ###
 
@@ -57,6 +60,8 @@ def downgrade() -> None:
     sa.CheckConstraint('"o\'clock\\ ""q""" <> \'\\:name\' AND 1 = 1', name='ck "quoted"; --'),
     sa.PrimaryKeyConstraint('id')
     )
+    # views and triggers on the table refer to the rebuilt one once it has its name back
+    op.execute('PRAGMA legacy_alter_table = ON')
     with op.batch_alter_table('we"ird\'); import os; #\ntable', schema=None, copy_from=table_def) as batch_op:
         # WARNING [type-narrowing]: column we"ird'); import os; #\ntable.o'clock\ "q" changes type from text to varchar(20): values that do not fit fail or are truncated
         batch_op.alter_column('o\'clock\\ "q"',
@@ -67,6 +72,7 @@ def downgrade() -> None:
         # WARNING [drop-column]: column we"ird'); import os; #\ntable.new\nline is dropped with its data
         batch_op.drop_column('new\nline')
 
+    op.execute('PRAGMA legacy_alter_table = OFF')
     # WARNING [drop-table]: table we"ird'); import os; #\ntable is dropped with all its rows
     op.drop_table('we"ird\'); import os; #\ntable')
     # ### end Alembic commands ###

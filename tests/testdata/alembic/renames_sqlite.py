@@ -35,11 +35,14 @@ def upgrade() -> None:
     sa.UniqueConstraint('email', name='uq_a'),
     sa.Index('ix_b', 'full_name', sa.text('email DESC'))
     )
+    # views and triggers on the table refer to the rebuilt one once it has its name back
+    op.execute('PRAGMA legacy_alter_table = ON')
     with op.batch_alter_table('members', schema=None, copy_from=table_def) as batch_op:
         # rename constraint uq_a to uq_b
         batch_op.drop_constraint('uq_a', type_='unique')
         batch_op.create_unique_constraint('uq_b', ['email'])
 
+    op.execute('PRAGMA legacy_alter_table = OFF')
     # ### end Alembic commands ###
 
 
@@ -54,11 +57,14 @@ def downgrade() -> None:
     sa.UniqueConstraint('email', name='uq_b'),
     sa.Index('ix_b', 'full_name', sa.text('email DESC'))
     )
+    # views and triggers on the table refer to the rebuilt one once it has its name back
+    op.execute('PRAGMA legacy_alter_table = ON')
     with op.batch_alter_table('members', schema=None, copy_from=table_def) as batch_op:
         # rename constraint uq_b to uq_a
         batch_op.drop_constraint('uq_b', type_='unique')
         batch_op.create_unique_constraint('uq_a', ['email'])
 
+    op.execute('PRAGMA legacy_alter_table = OFF')
     # rename index ix_b to ix_a: Alembic has no rename operation for indexes (dropped and created again)
     op.drop_index('ix_b', table_name='members')
     op.create_index('ix_a', 'members', ['full_name', sa.text('email DESC')], unique=False)

@@ -35,6 +35,8 @@ def upgrade() -> None:
     sa.Index('ix_users_lower_email', sa.text('lower(email)')),
     sa.Index('ix_adults', 'age', sqlite_where=sa.text('age >= 18'))
     )
+    # views and triggers on the table refer to the rebuilt one once it has its name back
+    op.execute('PRAGMA legacy_alter_table = ON')
     with op.batch_alter_table('users', schema=None, copy_from=table_def) as batch_op:
         # drop CHECK (age >= 0): left out of the table definition above
         batch_op.create_check_constraint('ck_users_email', "email LIKE '%@%'")
@@ -51,6 +53,7 @@ def upgrade() -> None:
         # add UNIQUE (nickname): in the table definition above
         batch_op.add_column(sa.Column('bio', sa.Text(), nullable=True))
 
+    op.execute('PRAGMA legacy_alter_table = OFF')
     op.create_index(op.f('ix_users_name'), 'users', ['name', 'email'], unique=False)
     # ### end Alembic commands ###
 
@@ -74,6 +77,8 @@ def downgrade() -> None:
     sa.Index('ix_users_lower_email', sa.text('lower(email)')),
     sa.Index('ix_adults', 'age', sqlite_where=sa.text('age >= 18'))
     )
+    # views and triggers on the table refer to the rebuilt one once it has its name back
+    op.execute('PRAGMA legacy_alter_table = ON')
     with op.batch_alter_table('users', schema=None, copy_from=table_def) as batch_op:
         # WARNING [drop-column]: column users.bio is dropped with its data
         batch_op.drop_column('bio')
@@ -93,5 +98,6 @@ def downgrade() -> None:
         batch_op.drop_constraint('ck_users_email', type_='check')
         # add CHECK (age >= 0): in the table definition above
 
+    op.execute('PRAGMA legacy_alter_table = OFF')
     op.create_index('ix_users_name', 'users', ['name'], unique=False)
     # ### end Alembic commands ###
