@@ -1,6 +1,7 @@
 // The only file that talks to mysql-connector-c++. information_schema views are read one bulk
 // query each (joins between them are slow in MariaDB: the builder joins on the client), filtered
-// by a literal schema name so that the server opens only that database's tables.
+// by a literal schema name so that the server opens only that database's tables, in two halves
+// on two connections at once, each in a read-only transaction.
 #include "introspect/mysql_reader.h"
 
 #include <cppconn/connection.h>
@@ -10,6 +11,7 @@
 #include <mysql_driver.h>
 
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <string>
@@ -100,31 +102,76 @@ sql::ConnectOptionsMap ConnectOptions(const DatabaseUrl& url, std::string* where
   return options;
 }
 
-// Reads everything; throws the connector's exceptions.
-MysqlCatalogRows ReadRows(sql::Connection& connection) {
-  MysqlCatalogRows rows;
-  MysqlServerInfo& server = rows.server;
+// What the server is and which catalog views it has.
+struct ServerFeatures {
+  std::string schema;  // the database name as a SQL string literal
+  bool mariadb = false;
+  bool functional_indexes = false;  // STATISTICS.EXPRESSION (MySQL 8.0.13)
+  bool mysql_checks = false;        // CHECK_CONSTRAINTS without TABLE_NAME (MySQL 8.0.16)
+};
+
+// Reads the server's version and the database's defaults.
+ServerFeatures ReadServerInfo(sql::Connection& connection, MysqlServerInfo* server) {
   ForEachRow(connection,
              "SELECT VERSION(), DATABASE(), @@collation_database, @@default_storage_engine",
              [&](const Row& r) {
-               server.version = r.Str(1);
-               server.database = r.Str(2);
-               server.default_collation = r.Str(3);
-               server.default_engine = r.Str(4);
+               server->version = r.Str(1);
+               server->database = r.Str(2);
+               server->default_collation = r.Str(3);
+               server->default_engine = r.Str(4);
              });
-  const bool mariadb = absl::StrContains(absl::AsciiStrToLower(server.version), "mariadb");
-  const bool functional_indexes = !mariadb && VersionAtLeast(server.version, 8, 0, 13);
-  const bool mysql_checks = !mariadb && VersionAtLeast(server.version, 8, 0, 16);
-  const std::string schema = QuoteMysqlString(server.database);
+  ServerFeatures features;
+  features.schema = QuoteMysqlString(server->database);
+  features.mariadb = absl::StrContains(absl::AsciiStrToLower(server->version), "mariadb");
+  features.functional_indexes = !features.mariadb && VersionAtLeast(server->version, 8, 0, 13);
+  features.mysql_checks = !features.mariadb && VersionAtLeast(server->version, 8, 0, 16);
+  return features;
+}
 
+// Tables, indexes and collations; throws the connector's exceptions.
+void ReadTablesAndIndexes(sql::Connection& connection, const ServerFeatures& features,
+                          MysqlCatalogRows* rows) {
+  const std::string& schema = features.schema;
   Execute(connection, "START TRANSACTION READ ONLY");
   ForEachRow(connection,
              absl::StrCat("SELECT TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT "
                           "FROM information_schema.TABLES WHERE TABLE_SCHEMA = ",
                           schema, " AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')"),
              [&](const Row& r) {
-               rows.tables.push_back({r.Str(1), r.Str(2), r.Str(3), r.Str(4)});
+               rows->tables.push_back({r.Str(1), r.Str(2), r.Str(3), r.Str(4)});
              });
+  ForEachRow(connection,
+             absl::StrCat("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, "
+                          "SUB_PART, INDEX_TYPE, COLLATION, ",
+                          features.functional_indexes ? "EXPRESSION" : "NULL",
+                          " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ", schema),
+             [&](const Row& r) {
+               MysqlIndexRow ix;
+               ix.table = r.Str(1);
+               ix.name = r.Str(2);
+               ix.unique = r.Int(3) == 0;
+               ix.seq = r.Int(4);
+               ix.column = r.Str(5);
+               ix.sub_part = r.OptInt(6);
+               ix.index_type = r.Str(7);
+               ix.descending = r.Str(8) == "D";
+               ix.expression = r.Str(9);
+               rows->indexes.push_back(std::move(ix));
+             });
+  ForEachRow(connection,
+             "SELECT COLLATION_NAME, CHARACTER_SET_NAME, IS_DEFAULT "
+             "FROM information_schema.COLLATIONS",
+             [&](const Row& r) {
+               rows->collations.push_back({r.Str(1), r.Str(2), r.Str(3) == "Yes"});
+             });
+  Execute(connection, "COMMIT");
+}
+
+// Columns, foreign keys and checks; throws the connector's exceptions.
+void ReadColumnsAndConstraints(sql::Connection& connection, const ServerFeatures& features,
+                               MysqlCatalogRows* rows) {
+  const std::string& schema = features.schema;
+  Execute(connection, "START TRANSACTION READ ONLY");
   ForEachRow(connection,
              absl::StrCat("SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_TYPE, "
                           "IS_NULLABLE, COLUMN_DEFAULT, EXTRA, CHARACTER_SET_NAME, "
@@ -144,25 +191,7 @@ MysqlCatalogRows ReadRows(sql::Connection& connection) {
                c.collation = r.Str(9);
                c.generation_expression = r.Str(10);
                c.comment = r.Str(11);
-               rows.columns.push_back(std::move(c));
-             });
-  ForEachRow(connection,
-             absl::StrCat("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, "
-                          "SUB_PART, INDEX_TYPE, COLLATION, ",
-                          functional_indexes ? "EXPRESSION" : "NULL",
-                          " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ", schema),
-             [&](const Row& r) {
-               MysqlIndexRow ix;
-               ix.table = r.Str(1);
-               ix.name = r.Str(2);
-               ix.unique = r.Int(3) == 0;
-               ix.seq = r.Int(4);
-               ix.column = r.Str(5);
-               ix.sub_part = r.OptInt(6);
-               ix.index_type = r.Str(7);
-               ix.descending = r.Str(8) == "D";
-               ix.expression = r.Str(9);
-               rows.indexes.push_back(std::move(ix));
+               rows->columns.push_back(std::move(c));
              });
   ForEachRow(connection,
              absl::StrCat("SELECT TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION, COLUMN_NAME, "
@@ -170,7 +199,7 @@ MysqlCatalogRows ReadRows(sql::Connection& connection) {
                           "FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ",
                           schema, " AND REFERENCED_TABLE_NAME IS NOT NULL"),
              [&](const Row& r) {
-               rows.foreign_key_columns.push_back(
+               rows->foreign_key_columns.push_back(
                    {r.Str(1), r.Str(2), r.Int(3), r.Str(4), r.Str(5), r.Str(6), r.Str(7)});
              });
   ForEachRow(connection,
@@ -179,18 +208,18 @@ MysqlCatalogRows ReadRows(sql::Connection& connection) {
                           "WHERE CONSTRAINT_SCHEMA = ",
                           schema),
              [&](const Row& r) {
-               rows.foreign_key_rules.push_back({r.Str(1), r.Str(2), r.Str(3), r.Str(4)});
+               rows->foreign_key_rules.push_back({r.Str(1), r.Str(2), r.Str(3), r.Str(4)});
              });
-  if (mariadb) {
+  if (features.mariadb) {
     ForEachRow(connection,
                absl::StrCat("SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, LEVEL "
                             "FROM information_schema.CHECK_CONSTRAINTS "
                             "WHERE CONSTRAINT_SCHEMA = ",
                             schema),
                [&](const Row& r) {
-                 rows.checks.push_back({r.Str(1), r.Str(2), r.Str(3), r.Str(4) == "Column"});
+                 rows->checks.push_back({r.Str(1), r.Str(2), r.Str(3), r.Str(4) == "Column"});
                });
-  } else if (mysql_checks) {
+  } else if (features.mysql_checks) {
     // MySQL's CHECK_CONSTRAINTS has no table name; check names are unique per schema.
     std::vector<MysqlCheckRow> owners;
     ForEachRow(connection,
@@ -210,17 +239,10 @@ MysqlCatalogRows ReadRows(sql::Connection& connection) {
                [&](const Row& r) { clauses[r.Str(1)] = r.Str(2); });
     for (MysqlCheckRow& owner : owners) {
       owner.clause = clauses[owner.name];
-      rows.checks.push_back(std::move(owner));
+      rows->checks.push_back(std::move(owner));
     }
   }
-  ForEachRow(connection,
-             "SELECT COLLATION_NAME, CHARACTER_SET_NAME, IS_DEFAULT "
-             "FROM information_schema.COLLATIONS",
-             [&](const Row& r) {
-               rows.collations.push_back({r.Str(1), r.Str(2), r.Str(3) == "Yes"});
-             });
   Execute(connection, "COMMIT");
-  return rows;
 }
 
 }  // namespace
@@ -237,7 +259,22 @@ absl::StatusOr<MysqlCatalogRows> ReadMysqlCatalogRows(const DatabaseUrl& url) {
     sql::mysql::MySQL_Driver* driver = sql::mysql::get_mysql_driver_instance();
     std::unique_ptr<sql::Connection> connection(driver->connect(options));
     connected = true;
-    return ReadRows(*connection);
+    MysqlCatalogRows rows;
+    const ServerFeatures features = ReadServerInfo(*connection, &rows.server);
+    // The two halves run on two connections at once: the server answers information_schema
+    // queries one at a time per connection, and waiting for them is most of the work.
+    std::future<void> tables_and_indexes = std::async(std::launch::async, [&] {
+      driver->threadInit();
+      struct ThreadEnd {
+        sql::mysql::MySQL_Driver* driver;
+        ~ThreadEnd() { driver->threadEnd(); }
+      } end{driver};
+      std::unique_ptr<sql::Connection> second(driver->connect(options));
+      ReadTablesAndIndexes(*second, features, &rows);
+    });
+    ReadColumnsAndConstraints(*connection, features, &rows);
+    tables_and_indexes.get();  // rethrows the other half's exception here
+    return rows;
   } catch (const sql::SQLException& e) {
     // The connector's messages name the user and host but never the password.
     if (!connected) {
