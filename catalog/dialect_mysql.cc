@@ -756,6 +756,28 @@ bool MysqlForeignKeyHasCoveringIndex(const Table& table, const ForeignKey& fk,
   return false;
 }
 
+std::vector<Index> MysqlForeignKeyIndexesToRecreate(const Table& before, const Table& after) {
+  std::vector<Index> out;
+  for (const ForeignKey& fk : after.foreign_keys) {
+    const bool kept = !fk.name.empty() &&
+                      std::any_of(before.foreign_keys.begin(), before.foreign_keys.end(),
+                                  [&fk](const ForeignKey& old) { return old.name == fk.name; });
+    if (!kept || !MysqlForeignKeyHasCoveringIndex(before, fk) ||
+        MysqlForeignKeyHasCoveringIndex(after, fk)) {
+      continue;
+    }
+    Index index;
+    index.name = MysqlImplicitForeignKeyIndexName(after, fk);
+    for (const std::string& column : fk.columns) {
+      IndexElement element;
+      element.column = column;
+      index.elements.push_back(std::move(element));
+    }
+    out.push_back(std::move(index));
+  }
+  return out;
+}
+
 void NormalizeMysqlTable(Table* table) {
   for (Column& column : table->columns) {
     if (column.server_default && column.server_default->kind == DefaultKind::kNull &&

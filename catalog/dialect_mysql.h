@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "catalog/catalog.h"
 #include "catalog/dialect.h"
@@ -57,6 +58,12 @@ std::string MysqlImplicitForeignKeyIndexName(const Table& table, const ForeignKe
 // for it (and drops the one it made when such an index appears).
 bool MysqlForeignKeyHasCoveringIndex(const Table& table, const ForeignKey& fk,
                                      std::string_view except_index = "");
+
+// The indexes InnoDB needs back when `before` becomes `after`: for each foreign key both have,
+// one over the key's columns named as MysqlImplicitForeignKeyIndexName, when an index of
+// `before` served the key and none of `after` does (MySQL refuses to drop the last index a
+// foreign key can use, and recreates none by itself).
+std::vector<Index> MysqlForeignKeyIndexesToRecreate(const Table& before, const Table& after);
 
 // Brings the structure of `table` into MySQL's canonical form, applied to introspected and YAML
 // tables alike: a unique index over plain columns is a UNIQUE constraint (MySQL has no other

@@ -13,9 +13,12 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "catalog/dialect_mysql.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
+#include "diff/apply.h"
 #include "render/alembic_internal.h"
+#include "render/mysql_ddl.h"
 #include "render/python_literal.h"
 
 namespace schemadiff::alembic {
@@ -298,8 +301,27 @@ struct OpRenderer {
   absl::StatusOr<Lines> operator()(const DropIndex& op) const {
     const std::string name = RenderName(op.index.name, op.index.name_origin, ctx);
     if (ctx.in_batch) return Lines{absl::StrCat("batch_op.drop_index(", name, ")")};
-    return Lines{absl::StrCat("op.drop_index(", name, ", table_name=", PythonStr(op.table),
-                              SchemaKwarg(op.schema, ctx), ")")};
+    ASSIGN_OR_RETURN(Lines lines, MysqlForeignKeyIndexesFirst(op));
+    lines.push_back(absl::StrCat("op.drop_index(", name, ", table_name=", PythonStr(op.table),
+                                 SchemaKwarg(op.schema, ctx), ")"));
+    return lines;
+  }
+
+  // MySQL refuses to drop the last index a foreign key can use: before `drop` (an index, unique
+  // or primary key drop) takes it, create the index InnoDB keeps for such a key.
+  absl::StatusOr<Lines> MysqlForeignKeyIndexesFirst(const Op& drop) const {
+    if (ctx.dialect().name() != "mysql") return Lines{};
+    const auto [schema, table_name] = OpTable(drop);
+    ASSIGN_OR_RETURN(const Table* before, StateTable(schema, table_name, ctx));
+    Catalog after = *ctx.state;
+    RETURN_IF_ERROR(ApplyOp(drop, &after));
+    Lines lines;
+    for (const Index& index :
+         MysqlForeignKeyIndexesToRecreate(*before, *FindTable(after, schema, table_name))) {
+      ASSIGN_OR_RETURN(Lines create, (*this)(CreateIndex{schema, table_name, index}));
+      lines.insert(lines.end(), create.begin(), create.end());
+    }
+    return lines;
   }
 
   absl::StatusOr<Lines> operator()(const RenameIndex& op) const {
@@ -384,6 +406,31 @@ struct OpRenderer {
   }
 
   absl::StatusOr<Lines> operator()(const DropConstraint& op) const {
+    if (ctx.dialect().name() == "mysql" && !ctx.in_batch) {
+      // MySQL's primary key is always PRIMARY (SQLAlchemy drops it by kind, not by name); a
+      // dropped foreign key leaves InnoDB's index for it behind; a dropped key may be the last
+      // index a foreign key can use.
+      ASSIGN_OR_RETURN(Lines lines, MysqlForeignKeyIndexesFirst(op));
+      DropConstraint named = op;
+      if (auto* pk = std::get_if<PrimaryKey>(&named.constraint); pk && pk->name.empty()) {
+        pk->name = "PRIMARY";
+      }
+      ASSIGN_OR_RETURN(Lines drop, DropConstraintLines(named));
+      lines.insert(lines.end(), drop.begin(), drop.end());
+      if (const auto* fk = std::get_if<ForeignKey>(&op.constraint)) {
+        ASSIGN_OR_RETURN(const Table* table, StateTable(op.schema, op.table, ctx));
+        if (!MysqlForeignKeyHasCoveringIndex(*table, *fk)) {
+          lines.push_back(absl::StrCat(
+              "op.drop_index(", PythonStr(MysqlImplicitForeignKeyIndexName(*table, *fk)),
+              ", table_name=", PythonStr(op.table), SchemaKwarg(op.schema, ctx), ")"));
+        }
+      }
+      return lines;
+    }
+    return DropConstraintLines(op);
+  }
+
+  absl::StatusOr<Lines> DropConstraintLines(const DropConstraint& op) const {
     const std::string& raw_name = ConstraintName(op.constraint);
     if (raw_name.empty()) {
       return absl::FailedPreconditionError(
@@ -443,19 +490,10 @@ struct OpRenderer {
                                                    QualifiedName(op.schema, op.table),
                                                    " cannot be changed on ", Absl(dialect.name())));
     }
-    std::vector<std::string> parts;
-    for (const auto& [key, value] : op.to) {
-      const auto old = op.from.find(key);
-      if (old != op.from.end() && old->second == value) continue;
-      const std::string upper = absl::AsciiStrToUpper(key);
-      const std::string option = upper == "CHARSET"     ? "DEFAULT CHARSET"
-                                 : upper == "COLLATION" ? "COLLATE"
-                                                        : upper;
-      parts.push_back(absl::StrCat(option, "=", value));
-    }
-    if (parts.empty()) return Lines{};
+    const std::vector<std::string> clauses = MysqlTableOptionClauses(op.from, op.to);
+    if (clauses.empty()) return Lines{};
     return Lines{Execute(absl::StrCat("ALTER TABLE ", QualifiedSql(op.schema, op.table, dialect),
-                                      " ", absl::StrJoin(parts, " ")))};
+                                      " ", absl::StrJoin(clauses, ", ")))};
   }
 
   // postgresql.ENUM('a', 'b', name='x'[, schema='s'])

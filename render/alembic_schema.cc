@@ -53,6 +53,7 @@ std::string IndexKeySql(const IndexElement& e, const Dialect& dialect) {
   } else {
     sql = dialect.QuoteIdentifier(e.column);
   }
+  if (e.prefix_length) absl::StrAppend(&sql, "(", *e.prefix_length, ")");  // MySQL
   if (!e.collation.empty())
     absl::StrAppend(&sql, " COLLATE ", dialect.QuoteIdentifier(e.collation));
   if (!e.opclass.empty()) absl::StrAppend(&sql, " ", e.opclass);
@@ -172,11 +173,27 @@ absl::StatusOr<std::string> RenderConstraintElement(const Constraint& constraint
       constraint);
 }
 
+namespace {
+
+// Whether an index key needs SQL text rather than a column name.
+bool IsTextKey(const IndexElement& e) {
+  return !e.expression.empty() || !e.collation.empty() || !e.opclass.empty() || e.descending ||
+         !e.nulls.empty();
+}
+
+// SQLAlchemy's MySQL compiler reads mysql_length by column name and fails on text keys, so
+// an index that has text keys writes its prefix lengths into the text too.
+bool PrefixLengthsInText(const Index& index) {
+  return std::any_of(index.elements.begin(), index.elements.end(), IsTextKey);
+}
+
+}  // namespace
+
 std::vector<std::string> RenderIndexKeys(const Index& index, const OpContext& ctx) {
   std::vector<std::string> keys;
+  const bool lengths_in_text = PrefixLengthsInText(index);
   for (const IndexElement& e : index.elements) {
-    const bool plain = e.expression.empty() && e.collation.empty() && e.opclass.empty() &&
-                       !e.descending && e.nulls.empty();
+    const bool plain = !IsTextKey(e) && !(lengths_in_text && e.prefix_length);
     keys.push_back(
         plain ? PythonStr(e.column)
               : absl::StrCat("sa.text(", PythonSqlText(IndexKeySql(e, ctx.dialect())), ")"));
@@ -206,7 +223,7 @@ absl::StatusOr<std::string> RenderIndexKwargs(const Index& index, const OpContex
   }
   std::vector<std::string> lengths;
   for (const IndexElement& e : index.elements) {
-    if (e.prefix_length) {
+    if (e.prefix_length && !PrefixLengthsInText(index)) {
       lengths.push_back(absl::StrCat(PythonStr(e.column), ": ", *e.prefix_length));
     }
   }

@@ -1,5 +1,6 @@
 #include "render/mysql_ddl.h"
 
+#include <set>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -137,6 +138,41 @@ std::string MysqlTableOptions(const Dialect& dialect,
   }
   if (comment) parts.push_back(absl::StrCat("COMMENT=", dialect.QuoteString(*comment)));
   return absl::StrJoin(parts, " ");
+}
+
+std::vector<std::string> MysqlTableOptionClauses(const std::map<std::string, std::string>& from,
+                                                 const std::map<std::string, std::string>& to) {
+  auto value = [](const std::map<std::string, std::string>& options, const std::string& key) {
+    auto it = options.find(key);
+    return it == options.end() ? std::string() : it->second;
+  };
+  std::set<std::string> keys;
+  for (const auto& [key, v] : from) keys.insert(key);
+  for (const auto& [key, v] : to) keys.insert(key);
+  std::vector<std::string> out;
+  bool convert = false;
+  for (const std::string& key : keys) {
+    const std::string target = value(to, key);
+    if (value(from, key) == target) continue;
+    if (key == "charset" || key == "collation") {
+      convert = true;
+    } else if (key == "engine") {
+      out.push_back("ENGINE=" + (target.empty() ? std::string("InnoDB") : target));
+    } else if (!target.empty()) {
+      out.push_back(absl::StrCat(key, "=", target));
+    }
+  }
+  if (convert) {
+    const std::string collation = value(to, "collation");
+    std::string charset = value(to, "charset");
+    // A collation's name starts with its character set's.
+    if (charset.empty() && !collation.empty()) charset = collation.substr(0, collation.find('_'));
+    std::string clause =
+        absl::StrCat("CONVERT TO CHARACTER SET ", charset.empty() ? "DEFAULT" : charset);
+    if (!collation.empty()) absl::StrAppend(&clause, " COLLATE ", collation);
+    out.push_back(std::move(clause));
+  }
+  return out;
 }
 
 std::string MysqlCreateTable(const Dialect& dialect, const Table& table) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "catalog/catalog.h"
@@ -39,6 +40,13 @@ absl::StatusOr<std::string> MysqlDropConstraintClause(const Dialect& dialect,
 std::string MysqlTableOptions(const Dialect& dialect,
                               const std::map<std::string, std::string>& options,
                               const std::optional<std::string>& comment);
+
+// The ALTER TABLE clauses that change table options from `from` to `to`: ENGINE = ... (the
+// server's usual default, InnoDB, when `to` names none), and CONVERT TO CHARACTER SET ...
+// [COLLATE ...] when the charset or collation changes, since the table's columns follow its
+// character set unless they name their own (DEFAULT when `to` names neither).
+std::vector<std::string> MysqlTableOptionClauses(const std::map<std::string, std::string>& from,
+                                                 const std::map<std::string, std::string>& to);
 
 // CREATE TABLE with columns, keys, checks, foreign keys, indexes and table options.
 std::string MysqlCreateTable(const Dialect& dialect, const Table& table);

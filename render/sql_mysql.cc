@@ -47,11 +47,6 @@ bool IsLiteralDefault(const DefaultExpr& value) {
          value.kind == DefaultKind::kBoolean || value.kind == DefaultKind::kNull;
 }
 
-// The character set a collation belongs to (its name up to the first '_').
-std::string CharsetOfCollation(const std::string& collation) {
-  return collation.substr(0, collation.find('_'));
-}
-
 // Warnings the MySQL form of an op adds to the differ's: ENUM value lists are rewritten in
 // place, and a removed value fails the ALTER (strict mode) or blanks the rows that hold it.
 std::vector<Warning> MysqlWarnings(const Op& op) {
@@ -189,23 +184,9 @@ class MysqlScript {
     }
     // A key that stays but lost the index serving it needs InnoDB's index back: MySQL refuses
     // to drop the last index a foreign key can use.
-    const Table* after = FindTable(work_, key.first, key.second);
-    if (after != nullptr) {
-      for (const ForeignKey& fk : after->foreign_keys) {
-        const bool kept = std::any_of(
-            before.foreign_keys.begin(), before.foreign_keys.end(),
-            [&fk](const ForeignKey& old) { return !fk.name.empty() && old.name == fk.name; });
-        if (kept && MysqlForeignKeyHasCoveringIndex(before, fk) &&
-            !MysqlForeignKeyHasCoveringIndex(*after, fk)) {
-          Index implicit;
-          implicit.name = MysqlImplicitForeignKeyIndexName(*after, fk);
-          for (const std::string& column : fk.columns) {
-            IndexElement element;
-            element.column = column;
-            implicit.elements.push_back(std::move(element));
-          }
-          clauses.push_back("ADD " + MysqlIndexDefinition(dialect_, implicit));
-        }
+    if (const Table* after = FindTable(work_, key.first, key.second)) {
+      for (const Index& index : MysqlForeignKeyIndexesToRecreate(before, *after)) {
+        clauses.push_back("ADD " + MysqlIndexDefinition(dialect_, index));
       }
     }
     if (clauses.empty()) return absl::OkStatus();
@@ -247,7 +228,9 @@ class MysqlScript {
             [&](const SetTableComment& o) -> Result {
               return std::vector<std::string>{"COMMENT = " + d.QuoteString(o.to.value_or(""))};
             },
-            [&](const AlterTableOptions& o) -> Result { return OptionClauses(o); },
+            [&](const AlterTableOptions& o) -> Result {
+              return MysqlTableOptionClauses(o.from, o.to);
+            },
             [&](const auto&) -> Result {
               return absl::InternalError(
                   absl::StrCat("MySQL renderer: not an ALTER TABLE clause: ", DescribeOp(op)));
@@ -315,41 +298,6 @@ class MysqlScript {
     std::visit([&op](auto& c) { c.name = op.to; }, renamed);
     ASSIGN_OR_RETURN(std::vector<std::string> out, DropConstraintClauses(*old, table));
     out.push_back("ADD " + MysqlConstraintDefinition(dialect_, renamed));
-    return out;
-  }
-
-  absl::StatusOr<std::vector<std::string>> OptionClauses(const AlterTableOptions& op) {
-    std::vector<std::string> out;
-    auto value = [](const std::map<std::string, std::string>& options, const std::string& key) {
-      auto it = options.find(key);
-      return it == options.end() ? std::string() : it->second;
-    };
-    std::set<std::string> keys;
-    for (const auto& [key, v] : op.from) keys.insert(key);
-    for (const auto& [key, v] : op.to) keys.insert(key);
-    bool convert = false;
-    for (const std::string& key : keys) {
-      const std::string to = value(op.to, key);
-      if (value(op.from, key) == to) continue;
-      if (key == "charset" || key == "collation") {
-        convert = true;
-      } else if (key == "engine") {
-        out.push_back("ENGINE = " + (to.empty() ? std::string("InnoDB") : to));
-      } else if (!to.empty()) {
-        out.push_back(absl::StrCat(key, " = ", to));
-      }
-    }
-    if (convert) {
-      // The table's columns follow its character set unless they name their own: CONVERT TO
-      // changes both, as the target says.
-      const std::string collation = value(op.to, "collation");
-      std::string charset = value(op.to, "charset");
-      if (charset.empty() && !collation.empty()) charset = CharsetOfCollation(collation);
-      std::string clause =
-          absl::StrCat("CONVERT TO CHARACTER SET ", charset.empty() ? "DEFAULT" : charset);
-      if (!collation.empty()) absl::StrAppend(&clause, " COLLATE ", collation);
-      out.push_back(std::move(clause));
-    }
     return out;
   }
 

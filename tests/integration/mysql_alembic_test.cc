@@ -1,0 +1,118 @@
+// Real Alembic (python3-alembic with pymysql) on a real MariaDB, for every (from, to) pair of the
+// MySQL convergence suite: render the revision from the introspected `from` database to `to`,
+// stamp the database at the previous head, `alembic upgrade head` (re-introspected, the diff to
+// `to` is empty), `alembic downgrade -1` (the diff to `from` is empty), `alembic upgrade head`
+// again; the seeded rows are there after the upgrade.
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "catalog/dialect_mysql.h"
+#include "diff/differ.h"
+#include "diff/plan.h"
+#include "gtest/gtest.h"
+#include "introspect/mysql_introspector.h"
+#include "tests/integration/mysql_pairs.h"
+#include "tests/integration/mysql_test_db.h"
+#include "tests/support/alembic_fixture.h"
+#include "tests/support/test_util.h"
+
+namespace schemadiff {
+namespace {
+
+using ::schemadiff::testing::AlembicTestProject;
+using ::schemadiff::testing::MysqlConvergenceCase;
+using ::schemadiff::testing::MysqlExpectation;
+using ::schemadiff::testing::MysqlTestDatabase;
+using ::schemadiff::testing::ReadFile;
+using ::schemadiff::testing::TempDir;
+using ::schemadiff::testing::WithoutAlembicVersion;
+
+std::string DescribePlan(const Plan& plan) {
+  std::vector<std::string> lines;
+  for (const Step& step : plan.steps) lines.push_back("  " + DescribeOp(step.op));
+  return absl::StrJoin(lines, "\n");
+}
+
+// The schema of `db` without Alembic's version table.
+absl::StatusOr<Catalog> Load(const MysqlTestDatabase& db) {
+  absl::StatusOr<Catalog> catalog = IntrospectMysql(db.parsed_url());
+  if (!catalog.ok()) return catalog.status();
+  return WithoutAlembicVersion(*catalog);
+}
+
+// What is left to do to turn `db` into `want` ("" when nothing).
+std::string Remaining(const MysqlTestDatabase& db, const Catalog& want) {
+  absl::StatusOr<Catalog> have = Load(db);
+  if (!have.ok()) return have.status().ToString();
+  absl::StatusOr<Plan> plan = Diff(*have, want, MysqlDialect());
+  if (!plan.ok()) return plan.status().ToString();
+  return DescribePlan(*plan);
+}
+
+// The SQLAlchemy URL of `db` (pymysql driver).
+std::string SqlalchemyUrl(const MysqlTestDatabase& db) {
+  const DatabaseUrl& url = db.parsed_url();
+  return absl::StrCat("mysql+pymysql://", url.user, ":", url.password, "@",
+                      url.host.empty() ? "127.0.0.1" : url.host, ":",
+                      url.port == 0 ? 3306 : url.port, "/", url.database, "?charset=utf8mb4");
+}
+
+class MysqlAlembicTest : public ::testing::TestWithParam<MysqlConvergenceCase> {};
+
+TEST_P(MysqlAlembicTest, UpgradeDowngradeUpgrade) {
+  SKIP_WITHOUT_MYSQL();
+  const MysqlConvergenceCase& c = GetParam();
+  MysqlTestDatabase db;
+  MysqlTestDatabase target_db;
+  ASSERT_EQ(db.Exec(c.from), "");
+  ASSERT_EQ(db.Exec(c.seed), "");
+  ASSERT_EQ(target_db.Exec(c.to), "");
+  absl::StatusOr<Catalog> from = Load(db);
+  ASSERT_OK(from);
+  absl::StatusOr<Catalog> to = Load(target_db);
+  ASSERT_OK(to);
+  if (c.hints) c.hints(&*to);
+  absl::StatusOr<Plan> plan = Diff(*from, *to, MysqlDialect());
+  ASSERT_OK(plan);
+  if (plan->empty()) GTEST_SKIP() << "the case changes nothing";
+
+  TempDir dir;
+  AlembicTestProject project(dir.File("project"), SqlalchemyUrl(db));
+  absl::StatusOr<std::string> base = project.AddEmptyRevision("base");
+  ASSERT_OK(base);
+  absl::StatusOr<std::string> revision =
+      project.AddRevision(*plan, *from, *to, MysqlDialect(), c.name);
+  ASSERT_OK(revision);
+  const std::string text = ReadFile(project.RevisionPath(*revision));
+
+  auto run = project.Alembic("stamp " + *base);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  run = project.Alembic("upgrade head");
+  ASSERT_EQ(run.exit_code, 0) << run.err << "\nrevision:\n" << text;
+  EXPECT_EQ(Remaining(db, *to), "") << "left after upgrade; plan:\n"
+                                    << DescribePlan(*plan) << "\nrevision:\n"
+                                    << text;
+  for (const MysqlExpectation& e : c.after_upgrade) {
+    EXPECT_EQ(db.Query(e.query), e.output) << e.query << "\nrevision:\n" << text;
+  }
+
+  run = project.Alembic("downgrade -1");
+  ASSERT_EQ(run.exit_code, 0) << run.err << "\nrevision:\n" << text;
+  EXPECT_EQ(Remaining(db, *from), "") << "left after downgrade; revision:\n" << text;
+
+  run = project.Alembic("upgrade head");
+  ASSERT_EQ(run.exit_code, 0) << run.err << "\nrevision:\n" << text;
+  EXPECT_EQ(Remaining(db, *to), "") << "left after the second upgrade; revision:\n" << text;
+}
+
+INSTANTIATE_TEST_SUITE_P(Pairs, MysqlAlembicTest,
+                         ::testing::ValuesIn(testing::MysqlConvergenceCases()),
+                         [](const ::testing::TestParamInfo<MysqlConvergenceCase>& info) {
+                           return info.param.name;
+                         });
+
+}  // namespace
+}  // namespace schemadiff
