@@ -289,6 +289,18 @@ bool IsKnownVerbatim(const NativeSpelling& s) {
   return false;
 }
 
+// Types whose columns take no literal DEFAULT in MySQL 8, only (expression) defaults.
+bool TakesExpressionDefaultsOnly(const DataType& type) {
+  if (type.kind == TypeKind::kText || type.kind == TypeKind::kJson) return true;
+  if (type.kind == TypeKind::kBinary) return !type.length;  // BLOB
+  if (type.kind != TypeKind::kVerbatim) return false;
+  for (std::string_view blob :
+       {"tinyblob", "mediumblob", "longblob", "geometry", "point", "linestring", "polygon"}) {
+    if (type.verbatim == blob) return true;
+  }
+  return false;
+}
+
 bool IsNumericKind(TypeKind kind) {
   switch (kind) {
     case TypeKind::kTinyInt:
@@ -629,11 +641,15 @@ class MysqlDialectImpl : public Dialect {
   }
 
   std::string RenderDefault(const DefaultExpr& value, const DataType& type) const override {
+    // MySQL 8 takes a default on TEXT, BLOB, JSON and spatial columns only as an expression in
+    // parentheses; MariaDB takes both and reports the bare literal.
+    const bool parens = TakesExpressionDefaultsOnly(type);
     switch (value.kind) {
       case DefaultKind::kString:
-        return QuoteMysqlString(value.text);
+        return parens ? absl::StrCat("(", QuoteMysqlString(value.text), ")")
+                      : QuoteMysqlString(value.text);
       case DefaultKind::kNumber:
-        return value.text;
+        return parens ? absl::StrCat("(", value.text, ")") : value.text;
       case DefaultKind::kBoolean:
         return value.text == "true" ? "1" : "0";
       case DefaultKind::kNull:

@@ -105,12 +105,13 @@ CREATE TABLE customers (
   status ENUM('active','blocked') NOT NULL DEFAULT 'active',
   created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
   phone VARCHAR(20) NOT NULL DEFAULT '',
-  score INT UNSIGNED DEFAULT 7 COMMENT 'loyalty'
+  score INT UNSIGNED DEFAULT 7 COMMENT 'loyalty',
+  bio TEXT NOT NULL DEFAULT ('n/a')
 );)sql"),
                    kShopSeed,
                    nullptr,
-                   {{"SELECT id, email, phone, score FROM customers ORDER BY id",
-                     "1|ann@example.com||7\n2|bob@example.com||7"}}});
+                   {{"SELECT id, email, phone, score, bio FROM customers ORDER BY id",
+                     "1|ann@example.com||7|n/a\n2|bob@example.com||7|n/a"}}});
   // A MODIFY must restate everything: changing one attribute keeps all the others.
   cases.push_back({"AlterColumnKeepsAttributes",
                    R"sql(

@@ -231,6 +231,10 @@ TEST(MysqlDialectTest, RenderDefaultRoundTrips) {
             "CURRENT_TIMESTAMP(3)");
   EXPECT_EQ(D().RenderDefault(Def(DefaultKind::kCurrentTimestamp, ""), Parse("timestamp")),
             "CURRENT_TIMESTAMP");
+  // MySQL 8 takes defaults of TEXT / BLOB / JSON columns only as expressions.
+  EXPECT_EQ(D().RenderDefault(Def(DefaultKind::kString, "x"), Parse("text")), "('x')");
+  EXPECT_EQ(D().RenderDefault(Def(DefaultKind::kString, "x"), Parse("varchar(5)")), "'x'");
+  EXPECT_EQ(D().ParseDefault("('x')", Parse("mediumtext")), Def(DefaultKind::kString, "x"));
 }
 
 IndexElement On(const std::string& column) {
