@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -21,6 +22,7 @@
 #include "common/status_macros.h"
 #include "diff/apply.h"
 #include "render/alembic_internal.h"
+#include "render/postgres_ddl.h"
 #include "render/python_literal.h"
 
 namespace schemadiff::alembic {
@@ -175,6 +177,13 @@ class BodyRenderer {
 
   absl::Status RenderSteps(const std::vector<Step>& steps) {
     const Dialect& dialect = *file_->dialect;
+    for (const Step& step : steps) {
+      if (const auto* alter = std::get_if<AlterEnum>(&step.op)) {
+        for (const auto& [former, renamed] : alter->to.renamed_values) {
+          value_renames_.insert({alter->to.schema, alter->to.name, former, renamed});
+        }
+      }
+    }
     size_t i = 0;
     while (i < steps.size()) {
       if (!RebuildOnly(dialect) || !Batchable(steps[i].op)) {
@@ -216,6 +225,20 @@ class BodyRenderer {
 
   absl::Status RenderTopLevel(const Step& step) {
     EmitWarnings(step, 0);
+    if (const auto* alter = std::get_if<AlterColumn>(&step.op);
+        alter && FollowsValueRename(*alter)) {
+      // The stored default follows the enum's RENAME VALUE by itself (before or after it);
+      // setting it apart would name a value that does not exist yet.
+      AlterColumn rest = *alter;
+      rest.changes &= ~kAlterDefault;
+      Emit({"# the default follows the enum value's RENAME VALUE"}, 0);
+      if (rest.changes != 0) {
+        ASSIGN_OR_RETURN(const Lines lines, RenderOp(rest, Context(false)));
+        Emit(lines, 0);
+      }
+      wrote_ops_ = true;
+      return ApplyOp(step.op, &state_);
+    }
     ASSIGN_OR_RETURN(const Lines lines, RenderOp(step.op, Context(false)));
     Emit(lines, 0);
     wrote_ops_ = wrote_ops_ || !lines.empty();
@@ -424,8 +447,23 @@ class BodyRenderer {
     return RenderOp(op, ctx);
   }
 
+  // True when `op` changes an enum column's default from one value to the value a RENAME VALUE
+  // of this plan turns it into.
+  bool FollowsValueRename(const AlterColumn& op) const {
+    const auto& from = op.from.server_default;
+    const auto& to = op.to.server_default;
+    if (!(op.changes & kAlterDefault) || !from || !to || from->kind != DefaultKind::kString ||
+        to->kind != DefaultKind::kString || op.to.type.kind != TypeKind::kEnum) {
+      return false;
+    }
+    const auto [schema, name] = PgEnumKey(op.to.type, op.schema, state_);
+    return value_renames_.count({schema, name, from->text, to->text}) > 0;
+  }
+
   FileContext* file_;
   Catalog state_;
+  // Enum value renames of the plan: (schema, enum, former value, new value).
+  std::set<std::tuple<std::string, std::string, std::string, std::string>> value_renames_;
   std::vector<std::string> lines_;
   bool wrote_ops_ = false;
 };

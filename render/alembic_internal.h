@@ -99,6 +99,23 @@ absl::StatusOr<Lines> RenderTableDefinition(const Table& table, const OpContext&
 // fail on old rows. Empty otherwise.
 Lines FillNullsBeforeNotNull(const AlterColumn& op, const Dialect& dialect);
 
+// --- PostgreSQL specifics (alembic_postgres.cc) ---
+
+// postgresql_using= text for a type change PostgreSQL's assignment cast cannot do
+// ("col::newtype", enums through text); empty when none is needed.
+std::string PgUsing(const AlterColumn& op, const OpContext& ctx);
+
+// Statements that end a serial column's sequence (before the alter_column call).
+Lines PgSerialRemoval(const AlterColumn& op, const OpContext& ctx);
+
+// Statements after the alter_column call: a new serial column's sequence, and setval so a new
+// identity continues after the rows already there.
+Lines PgSerialAddition(const AlterColumn& op, const OpContext& ctx);
+
+// ALTER TYPE ... RENAME VALUE / ADD VALUE (in an autocommit block), or a type swap converting
+// every column through text when values are removed or reordered.
+absl::StatusOr<Lines> PgAlterEnum(const AlterEnum& op, const OpContext& ctx);
+
 // The statements for one op; `ctx.state` is the schema before the op.
 absl::StatusOr<Lines> RenderOp(const Op& op, const OpContext& ctx);
 

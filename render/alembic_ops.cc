@@ -145,7 +145,11 @@ absl::Status AddExisting(const Column& column, const OpContext& ctx, AlterArgs* 
   return absl::OkStatus();
 }
 
-std::string IdentityExpr(const Identity& identity) {
+// sa.Identity(...) for `identity`, with start / increment spelled out (as 1) when `other` sets
+// them: Alembic compares only the attributes given, so leaving them out would keep old values.
+std::string IdentityExpr(Identity identity, const std::optional<Identity>& other) {
+  if (other && other->start && !identity.start) identity.start = 1;
+  if (other && other->increment && !identity.increment) identity.increment = 1;
   std::string out = absl::StrCat("sa.Identity(always=", PythonBool(identity.always));
   if (identity.start) absl::StrAppend(&out, ", start=", *identity.start);
   if (identity.increment) absl::StrAppend(&out, ", increment=", *identity.increment);
@@ -234,43 +238,83 @@ struct OpRenderer {
       lines.insert(lines.end(), add.begin(), add.end());
       return lines;
     }
+    const Column& from = op.from;
+    const Column& to = op.to;
+    const bool pg = ctx.dialect().name() == "postgresql";
     // In a batch block the fill runs before the block (see RenderBatch).
     Lines lines = ctx.in_batch ? Lines{} : FillNullsBeforeNotNull(op, ctx.dialect());
-    const bool default_changed = op.changes & (kAlterDefault | kAlterOnUpdate);
-    const bool identity_changed =
-        (op.changes & kAlterAutoincrement) && (op.from.identity || op.to.identity);
+    const bool autoincrement_changed = op.changes & kAlterAutoincrement;
+    const bool identity_changed = autoincrement_changed && from.identity != to.identity;
+    // PostgreSQL serial columns are a sequence plus a default: SQL of their own.
+    const bool pg_serial = pg && autoincrement_changed && from.autoincrement != to.autoincrement;
+    const std::string using_sql = pg && (op.changes & kAlterType) ? PgUsing(op, ctx) : "";
+    bool default_changed =
+        (op.changes & (kAlterDefault | kAlterOnUpdate)) && !(pg && to.autoincrement);
+    if (pg_serial) {
+      const Lines removal = PgSerialRemoval(op, ctx);
+      lines.insert(lines.end(), removal.begin(), removal.end());
+    }
     AlterArgs args;
-    ASSIGN_OR_RETURN(const std::string existing_type, RenderType(op.from.type, &op.from, ctx));
+    ASSIGN_OR_RETURN(const std::string existing_type, RenderType(from.type, &from, ctx));
+    const std::string existing_default = RenderServerDefault(from, ctx);
+    if (!using_sql.empty() && !existing_default.empty()) {
+      AlterArgs drop;
+      drop.Add("existing_type", existing_type);
+      drop.Add("server_default", "None");
+      drop.Add("existing_nullable", PythonBool(from.nullable));
+      if (!op.schema.empty()) drop.Add("schema", PythonStr(op.schema));
+      lines.push_back("# the old default may not convert: dropped first, set again with the type");
+      const Lines call = drop.Render(
+          absl::StrCat("op.alter_column(", TableArg(op.table, ctx), PythonStr(from.name)));
+      lines.insert(lines.end(), call.begin(), call.end());
+      default_changed = !RenderServerDefault(to, ctx).empty();
+    }
+    const bool default_dropped = !using_sql.empty() && !existing_default.empty();
+    bool changes_something = default_changed || identity_changed;
     args.Add("existing_type", existing_type);
     if (identity_changed) {
-      args.Add("server_default", op.to.identity ? IdentityExpr(*op.to.identity) : "None");
+      args.Add("server_default", to.identity ? IdentityExpr(*to.identity, from.identity) : "None");
     } else if (default_changed) {
-      const std::string rendered = RenderServerDefault(op.to, ctx);
+      const std::string rendered = RenderServerDefault(to, ctx);
       args.Add("server_default", rendered.empty() ? "None" : rendered);
     }
     if (op.changes & (kAlterType | kAlterCollation)) {
-      ASSIGN_OR_RETURN(const std::string type, RenderType(op.to.type, &op.to, ctx));
+      ASSIGN_OR_RETURN(const std::string type, RenderType(to.type, &to, ctx));
       args.Add("type_", type);
+      if (!using_sql.empty()) args.Add("postgresql_using", PythonSqlText(using_sql));
+      changes_something = true;
     }
-    if (op.changes & kAlterNullable) args.Add("nullable", PythonBool(op.to.nullable));
+    if (op.changes & kAlterNullable) {
+      args.Add("nullable", PythonBool(to.nullable));
+      changes_something = true;
+    }
     if (op.changes & kAlterComment) {
-      args.Add("comment", op.to.comment ? PythonStr(*op.to.comment) : "None");
+      args.Add("comment", to.comment ? PythonStr(*to.comment) : "None");
+      changes_something = true;
     }
-    if (op.from.comment) args.Add("existing_comment", PythonStr(*op.from.comment));
-    if (!(op.changes & kAlterNullable)) args.Add("existing_nullable", PythonBool(op.from.nullable));
-    if ((op.changes & kAlterAutoincrement) && !identity_changed) {
-      args.Add("autoincrement", PythonBool(op.to.autoincrement));
+    if (from.comment) args.Add("existing_comment", PythonStr(*from.comment));
+    if (!(op.changes & kAlterNullable)) args.Add("existing_nullable", PythonBool(from.nullable));
+    if (autoincrement_changed && !identity_changed && !pg) {
+      args.Add("autoincrement", PythonBool(to.autoincrement));
+      changes_something = true;
     }
-    if (identity_changed && op.from.identity) {
-      args.Add("existing_server_default", IdentityExpr(*op.from.identity));
-    } else if (!default_changed && !identity_changed) {
-      const std::string existing = RenderServerDefault(op.from, ctx);
-      if (!existing.empty()) args.Add("existing_server_default", existing);
+    if (identity_changed) {
+      // Alembic adds an identity only when told there was none.
+      args.Add("existing_server_default",
+               from.identity ? IdentityExpr(*from.identity, std::nullopt) : "None");
+    } else if (!default_changed && !default_dropped && !existing_default.empty() && !pg_serial) {
+      args.Add("existing_server_default", existing_default);
     }
     if (!op.schema.empty() && !ctx.in_batch) args.Add("schema", PythonStr(op.schema));
-    const Lines call = args.Render(absl::StrCat(ctx.prefix(), "alter_column(",
-                                                TableArg(op.table, ctx), PythonStr(op.from.name)));
-    lines.insert(lines.end(), call.begin(), call.end());
+    if (changes_something) {
+      const Lines call = args.Render(absl::StrCat(ctx.prefix(), "alter_column(",
+                                                  TableArg(op.table, ctx), PythonStr(from.name)));
+      lines.insert(lines.end(), call.begin(), call.end());
+    }
+    if (pg && autoincrement_changed) {
+      const Lines addition = PgSerialAddition(op, ctx);
+      lines.insert(lines.end(), addition.begin(), addition.end());
+    }
     return lines;
   }
 
@@ -527,82 +571,7 @@ struct OpRenderer {
       return absl::UnimplementedError(absl::StrCat(
           "enum type ", op.to.name, ": ", Absl(dialect.name()), " has no named enum types"));
     }
-    const std::string type_sql = QualifiedSql(op.to.schema, op.to.name, dialect);
-    // The old values under their new names.
-    std::vector<std::string> mapped;
-    for (const std::string& v : op.from.values) {
-      const auto it = op.to.renamed_values.find(v);
-      mapped.push_back(it == op.to.renamed_values.end() ? v : it->second);
-    }
-    // Only additions (old values kept, in order)? Then ADD VALUE suffices.
-    size_t matched = 0;
-    for (const std::string& v : op.to.values) {
-      if (matched < mapped.size() && mapped[matched] == v) ++matched;
-    }
-    Lines lines;
-    for (const auto& [old_value, new_value] : op.to.renamed_values) {
-      if (std::find(op.from.values.begin(), op.from.values.end(), old_value) ==
-          op.from.values.end()) {
-        continue;
-      }
-      lines.push_back(Execute(absl::StrCat("ALTER TYPE ", type_sql, " RENAME VALUE ",
-                                           dialect.QuoteString(old_value), " TO ",
-                                           dialect.QuoteString(new_value))));
-    }
-    if (matched == mapped.size()) {
-      Lines additions;
-      for (size_t i = 0; i < op.to.values.size(); ++i) {
-        const std::string& v = op.to.values[i];
-        if (std::find(mapped.begin(), mapped.end(), v) != mapped.end()) continue;
-        std::string sql =
-            absl::StrCat("ALTER TYPE ", type_sql, " ADD VALUE ", dialect.QuoteString(v));
-        if (i > 0) absl::StrAppend(&sql, " AFTER ", dialect.QuoteString(op.to.values[i - 1]));
-        additions.push_back("    " + Execute(sql));
-      }
-      if (!additions.empty()) {
-        lines.push_back("with op.get_context().autocommit_block():");
-        lines.insert(lines.end(), additions.begin(), additions.end());
-      }
-      return lines;
-    }
-    // Values removed or reordered: swap in a new type and convert the columns through text.
-    lines = {"# values removed or reordered: the type is re-created and columns converted"};
-    const std::string old_name = op.from.name + "_old";
-    lines.push_back(Execute(
-        absl::StrCat("ALTER TYPE ", type_sql, " RENAME TO ", dialect.QuoteIdentifier(old_name))));
-    ASSIGN_OR_RETURN(const std::string expr, EnumExpr(op.to));
-    lines.push_back(expr + ".create(op.get_bind())");
-    for (const Table& table : ctx.state->tables) {
-      for (const Column& column : table.columns) {
-        if (column.type.kind != TypeKind::kEnum || column.type.enum_name != op.from.name) continue;
-        const std::string table_sql = QualifiedSql(table.schema, table.name, dialect);
-        const std::string column_sql = dialect.QuoteIdentifier(column.name);
-        std::string using_sql = absl::StrCat(column_sql, "::text");
-        if (!op.to.renamed_values.empty()) {
-          std::string cases = absl::StrCat("CASE ", column_sql, "::text");
-          for (const auto& [old_value, new_value] : op.to.renamed_values) {
-            absl::StrAppend(&cases, " WHEN ", dialect.QuoteString(old_value), " THEN ",
-                            dialect.QuoteString(new_value));
-          }
-          using_sql = absl::StrCat("(", cases, " ELSE ", column_sql, "::text END)");
-        }
-        if (column.server_default) {
-          lines.push_back(Execute(absl::StrCat("ALTER TABLE ", table_sql, " ALTER COLUMN ",
-                                               column_sql, " DROP DEFAULT")));
-        }
-        lines.push_back(
-            Execute(absl::StrCat("ALTER TABLE ", table_sql, " ALTER COLUMN ", column_sql, " TYPE ",
-                                 type_sql, " USING ", using_sql, "::", type_sql)));
-        if (column.server_default) {
-          lines.push_back(Execute(
-              absl::StrCat("ALTER TABLE ", table_sql, " ALTER COLUMN ", column_sql, " SET DEFAULT ",
-                           dialect.RenderDefault(*column.server_default, column.type))));
-        }
-      }
-    }
-    lines.push_back(
-        Execute(absl::StrCat("DROP TYPE ", QualifiedSql(op.from.schema, old_name, dialect))));
-    return lines;
+    return PgAlterEnum(op, ctx);
   }
 };
 

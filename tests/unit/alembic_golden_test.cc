@@ -178,7 +178,8 @@ GoldenCase ColumnsCase() {
   Table accounts = MakeTable(
       "accounts",
       {Col("id", MakeType(TypeKind::kBigInt), false), Col("email", Varchar(100), false), name,
-       WithDefault(Col("age", Int()), DefaultKind::kNumber, "0"), Col("legacy", Text())});
+       WithDefault(Col("age", Int()), DefaultKind::kNumber, "0"), Col("legacy", Text()),
+       WithDefault(Col("code", Text()), DefaultKind::kString, "0")});
   accounts.schema = "crm";
   accounts.primary_key = Pk({"id"}, "accounts_pkey");
   c.from.tables = {accounts};
@@ -191,6 +192,8 @@ GoldenCase ColumnsCase() {
   Column created = WithDefault(Col("created_at", MakeType(TypeKind::kTimestamp), false),
                                DefaultKind::kCurrentTimestamp, "CURRENT_TIMESTAMP");
   created.type.with_timezone = true;
+  Column identity = accounts.columns[0];
+  identity.identity = Identity{false, std::nullopt, std::nullopt};
 
   c.plan.notes = {Warning{"possible-rename", Severity::kWarning,
                           "crm.accounts: legacy was dropped and status added; add "
@@ -204,6 +207,10 @@ GoldenCase ColumnsCase() {
       S(AlterColumn{"crm", "accounts", name, name_to, kAlterComment}),
       S(RenameColumn{"crm", "accounts", "name", "full_name"}),
       S(DropColumn{"crm", "accounts", accounts.columns[4]}),
+      S(AlterColumn{"crm", "accounts", accounts.columns[5],
+                    WithDefault(Col("code", Int()), DefaultKind::kNumber, "0"),
+                    kAlterType | kAlterDefault}),
+      S(AlterColumn{"crm", "accounts", accounts.columns[0], identity, kAlterAutoincrement}),
   };
   return c;
 }

@@ -78,12 +78,12 @@ def downgrade() -> None:
     op.drop_column('orders', 'shipping')
     # WARNING [enum-change]: enum order_status changes its values; columns using it are affected
     # WARNING [data-loss]: enum order_status removes 'shipped': rows holding them make the migration fail
-    # values removed or reordered: the type is re-created and columns converted
-    op.execute('ALTER TYPE order_status RENAME TO order_status_old')
-    postgresql.ENUM('new', 'paid', name='order_status').create(op.get_bind())
+    # enum order_status: values removed or reordered, so the type is replaced
+    op.execute("CREATE TYPE order_status__new AS ENUM ('new', 'paid')")
     op.execute('ALTER TABLE orders ALTER COLUMN status DROP DEFAULT')
-    op.execute('ALTER TABLE orders ALTER COLUMN status TYPE order_status USING status::text::order_status')
+    op.execute('ALTER TABLE orders ALTER COLUMN status TYPE order_status__new USING status::text::order_status__new')
     op.execute("ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'new'")
-    op.execute('DROP TYPE order_status_old')
+    op.execute('DROP TYPE order_status')
+    op.execute('ALTER TYPE order_status__new RENAME TO order_status')
     postgresql.ENUM('ground', 'air', name='shipping').drop(op.get_bind())
     # ### end Alembic commands ###
