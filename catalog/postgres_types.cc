@@ -1,5 +1,7 @@
 #include "catalog/postgres_types.h"
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 
 #include "absl/strings/numbers.h"
