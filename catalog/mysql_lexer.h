@@ -39,13 +39,18 @@ struct MysqlToken {
 absl::StatusOr<std::vector<MysqlToken>> TokenizeMysql(std::string_view sql);
 
 // The canonical text of a MySQL expression, so that what a user writes and what MariaDB or
-// MySQL report compare equal: identifiers back-quoted and lower-cased (column names are
-// case-insensitive), keywords and function names lower-cased, strings single-quoted without
-// charset introducers, `!=` as `<>`, `&&`/`||` as and/or, TRUE/FALSE as 1/0, now() and its
-// synonyms as current_timestamp(), one space between tokens except inside calls and lists,
-// parentheses around the whole expression removed. Text that does not tokenize is returned
-// with its whitespace collapsed.
+// MySQL report compare equal: identifiers lower-cased (column names are case-insensitive) and
+// back-quoted only when IsBareMysqlIdentifier says they must be, keywords and function names
+// lower-cased, strings single-quoted without charset introducers, `!=` as `<>`, `&&`/`||` as
+// and/or, TRUE/FALSE as 1/0, now() and its synonyms as current_timestamp(), one space between
+// tokens except inside calls and lists, parentheses around the whole expression removed. Text that
+// does not tokenize is returned with its whitespace collapsed.
 std::string CanonicalMysqlExpression(std::string_view sql);
+
+// True when the lower-case identifier `name` reads back as itself without quotes in a
+// canonical expression: letters, digits and '_', not a reserved word of MySQL 8 or MariaDB, not
+// a keyword, interval unit or niladic function of expressions.
+bool IsBareMysqlIdentifier(std::string_view name);
 
 // `value` as a single-quoted MySQL string literal: quotes doubled, backslashes and NULs escaped.
 std::string QuoteMysqlString(std::string_view value);

@@ -112,8 +112,8 @@ bool FoldJsonCheck(const MysqlCheckRow& check, Table& table) {
   if (!check.column_level) return false;
   Column* column = FindColumn(table, check.name);
   if (column == nullptr || column->type.kind != TypeKind::kText) return false;
-  const std::string expected =
-      absl::StrCat("json_valid(", QuoteMysqlIdentifier(absl::AsciiStrToLower(column->name)), ")");
+  const std::string expected = CanonicalMysqlExpression(
+      absl::StrCat("json_valid(", QuoteMysqlIdentifier(column->name), ")"));
   if (CanonicalMysqlExpression(check.clause) != expected) return false;
   column->type = MakeType(TypeKind::kJson);
   return true;

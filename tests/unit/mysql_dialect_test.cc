@@ -221,7 +221,7 @@ TEST(MysqlDialectTest, RenderDefaultRoundTrips) {
       {Def(DefaultKind::kNull, ""), Parse("int")},
       {Def(DefaultKind::kCurrentTimestamp, ""), Parse("timestamp(6)")},
       {Def(DefaultKind::kCurrentDate, ""), Parse("date")},
-      {Def(DefaultKind::kExpression, "`a` + 1"), Parse("int")},
+      {Def(DefaultKind::kExpression, "a + 1"), Parse("int")},
   };
   for (const auto& [value, type] : cases) {
     const std::string sql = D().RenderDefault(value, type);
@@ -321,8 +321,21 @@ TEST(MysqlDialectTest, ExpressionsCanonical) {
   }
   EXPECT_NE(D().NormalizeExpression("a > 0"), D().NormalizeExpression("a >= 0"));
   EXPECT_NE(D().NormalizeExpression("a = 'X'"), D().NormalizeExpression("a = 'x'"));
+  // Identifiers stay quoted only where the quotes matter.
+  EXPECT_EQ(D().NormalizeExpression("`amount` >= 0"), "amount >= 0");
+  EXPECT_EQ(D().NormalizeExpression("CONCAT(b, 'x')"), "concat(b, 'x')");
   EXPECT_EQ(D().NormalizeExpression("`day` > 0"), "`day` > 0");
-  EXPECT_EQ(D().NormalizeExpression("CONCAT(b, 'x')"), "concat(`b`, 'x')");
+  EXPECT_EQ(D().NormalizeExpression("`order` > `key`"), "`order` > `key`");
+  EXPECT_EQ(D().NormalizeExpression("`Odd Name` > 1"), "`odd name` > 1");
+  EXPECT_EQ(D().NormalizeExpression("`1st` > 1"), "`1st` > 1");
+  EXPECT_TRUE(IsBareMysqlIdentifier("amount"));
+  EXPECT_FALSE(IsBareMysqlIdentifier("select"));
+  EXPECT_FALSE(IsBareMysqlIdentifier("end"));
+  // The canonical text is a fixed point.
+  for (const char* sql : {"`order` > 1 and `day` < 2", "concat(`end`, 'x') = `b`"}) {
+    const std::string once = D().NormalizeExpression(sql);
+    EXPECT_EQ(D().NormalizeExpression(once), once) << sql;
+  }
 }
 
 TEST(MysqlDialectTest, Quoting) {
