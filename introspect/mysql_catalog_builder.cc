@@ -70,10 +70,10 @@ std::map<std::string, std::string> TableOptions(const MysqlTableRow& row,
 }
 
 // The column a COLUMNS row describes.
-Column MakeColumn(const MysqlColumnRow& row, const TableState& owner, const Collations& collations,
+Column MakeColumn(MysqlColumnRow& row, const TableState& owner, const Collations& collations,
                   MysqlFlavor flavor) {
   Column column;
-  column.name = row.name;
+  column.name = std::move(row.name);
   absl::StatusOr<DataType> type = MysqlDialect().ParseType(row.column_type, true);
   column.type = type.ok() ? *std::move(type) : MakeVerbatim(row.column_type);
   column.nullable = row.nullable;
@@ -102,7 +102,7 @@ Column MakeColumn(const MysqlColumnRow& row, const TableState& owner, const Coll
       column.collation = row.collation;
     }
   }
-  if (!row.comment.empty()) column.comment = row.comment;
+  if (!row.comment.empty()) column.comment = std::move(row.comment);
   return column;
 }
 
@@ -204,7 +204,7 @@ void AddForeignKeys(const MysqlCatalogRows& rows,
 
 }  // namespace
 
-absl::StatusOr<Catalog> BuildMysqlCatalog(const MysqlCatalogRows& rows) {
+absl::StatusOr<Catalog> BuildMysqlCatalog(MysqlCatalogRows rows) {
   const Collations collations(rows.collations);
   const MysqlFlavor flavor =
       absl::StrContains(absl::AsciiStrToLower(rows.server.version), "mariadb")
@@ -225,18 +225,16 @@ absl::StatusOr<Catalog> BuildMysqlCatalog(const MysqlCatalogRows& rows) {
   std::unordered_map<std::string, TableState*> tables;
   for (TableState& state : states) tables[state.table.name] = &state;
 
-  std::vector<const MysqlColumnRow*> columns;
-  columns.reserve(rows.columns.size());
-  for (const MysqlColumnRow& row : rows.columns) columns.push_back(&row);
-  std::stable_sort(columns.begin(), columns.end(),
-                   [](const MysqlColumnRow* a, const MysqlColumnRow* b) {
-                     return std::tie(a->table, a->position) < std::tie(b->table, b->position);
+  std::stable_sort(rows.columns.begin(), rows.columns.end(),
+                   [](const MysqlColumnRow& a, const MysqlColumnRow& b) {
+                     return std::tie(a.table, a.position) < std::tie(b.table, b.position);
                    });
-  for (const MysqlColumnRow* row : columns) {
-    auto owner = tables.find(row->table);
+  for (MysqlColumnRow& row : rows.columns) {
+    auto owner = tables.find(row.table);
     if (owner == tables.end()) continue;  // a view's column
-    owner->second->table.columns.push_back(MakeColumn(*row, *owner->second, collations, flavor));
+    owner->second->table.columns.push_back(MakeColumn(row, *owner->second, collations, flavor));
   }
+  rows.columns = {};  // the biggest part of the rows: free it before the catalog grows further
 
   for (const MysqlCheckRow& row : rows.checks) {
     auto owner = tables.find(row.table);

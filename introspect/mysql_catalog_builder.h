@@ -13,7 +13,8 @@ namespace schemadiff {
 // InnoDB made for a foreign key is not listed; unique indexes are unique constraints; column
 // charsets and collations are kept only where they differ from the table's, and table options
 // only where they differ from the database's defaults.
-absl::StatusOr<Catalog> BuildMysqlCatalog(const MysqlCatalogRows& rows);
+// Takes the rows by value and moves their strings into the catalog.
+absl::StatusOr<Catalog> BuildMysqlCatalog(MysqlCatalogRows rows);
 
 }  // namespace schemadiff
 

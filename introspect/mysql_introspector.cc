@@ -1,5 +1,7 @@
 #include "introspect/mysql_introspector.h"
 
+#include <utility>
+
 #include "common/status_macros.h"
 #include "introspect/mysql_catalog_builder.h"
 #include "introspect/mysql_reader.h"
@@ -7,8 +9,8 @@
 namespace schemadiff {
 
 absl::StatusOr<Catalog> IntrospectMysql(const DatabaseUrl& url) {
-  ASSIGN_OR_RETURN(const MysqlCatalogRows rows, ReadMysqlCatalogRows(url));
-  return BuildMysqlCatalog(rows);
+  ASSIGN_OR_RETURN(MysqlCatalogRows rows, ReadMysqlCatalogRows(url));
+  return BuildMysqlCatalog(std::move(rows));
 }
 
 }  // namespace schemadiff
