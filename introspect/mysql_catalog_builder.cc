@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -69,13 +70,44 @@ std::map<std::string, std::string> TableOptions(const MysqlTableRow& row,
   return options;
 }
 
+// Parsed column types and defaults by their catalog spelling: a schema spells the same few
+// types and defaults over and over.
+class ParseCache {
+ public:
+  explicit ParseCache(MysqlFlavor flavor) : flavor_(flavor) {}
+
+  const DataType& Type(const std::string& column_type) {
+    auto [it, inserted] = types_.try_emplace(column_type);
+    if (inserted) {
+      absl::StatusOr<DataType> type = MysqlDialect().ParseType(column_type, true);
+      it->second = type.ok() ? *std::move(type) : MakeVerbatim(column_type);
+    }
+    return it->second;
+  }
+
+  std::optional<DefaultExpr> Default(const MysqlColumnRow& row, const Column& column) {
+    if (!row.column_default) return std::nullopt;
+    const std::string key = absl::StrCat(row.column_type, "\x1f", row.nullable, "\x1f", row.extra,
+                                         "\x1f", *row.column_default);
+    auto [it, inserted] = defaults_.try_emplace(key);
+    if (inserted) {
+      it->second = ParseMysqlColumnDefault(row.column_default, row.extra, column, flavor_);
+    }
+    return it->second;
+  }
+
+ private:
+  MysqlFlavor flavor_;
+  std::unordered_map<std::string, DataType> types_;
+  std::unordered_map<std::string, std::optional<DefaultExpr>> defaults_;
+};
+
 // The column a COLUMNS row describes.
 Column MakeColumn(MysqlColumnRow& row, const TableState& owner, const Collations& collations,
-                  MysqlFlavor flavor) {
+                  ParseCache& cache) {
   Column column;
   column.name = std::move(row.name);
-  absl::StatusOr<DataType> type = MysqlDialect().ParseType(row.column_type, true);
-  column.type = type.ok() ? *std::move(type) : MakeVerbatim(row.column_type);
+  column.type = cache.Type(row.column_type);
   column.nullable = row.nullable;
   const std::string extra = absl::AsciiStrToLower(row.extra);
   column.autoincrement = absl::StrContains(extra, "auto_increment");
@@ -85,7 +117,7 @@ Column MakeColumn(MysqlColumnRow& row, const TableState& owner, const Collations
         Generated{MysqlDialect().NormalizeExpression(row.generation_expression),
                   absl::StrContains(extra, "stored") || absl::StrContains(extra, "persistent")};
   } else {
-    column.server_default = ParseMysqlColumnDefault(row.column_default, row.extra, column, flavor);
+    column.server_default = cache.Default(row, column);
   }
   const size_t on_update = extra.find("on update ");
   if (on_update != std::string::npos) {
@@ -229,10 +261,11 @@ absl::StatusOr<Catalog> BuildMysqlCatalog(MysqlCatalogRows rows) {
                    [](const MysqlColumnRow& a, const MysqlColumnRow& b) {
                      return std::tie(a.table, a.position) < std::tie(b.table, b.position);
                    });
+  ParseCache cache(flavor);
   for (MysqlColumnRow& row : rows.columns) {
     auto owner = tables.find(row.table);
     if (owner == tables.end()) continue;  // a view's column
-    owner->second->table.columns.push_back(MakeColumn(row, *owner->second, collations, flavor));
+    owner->second->table.columns.push_back(MakeColumn(row, *owner->second, collations, cache));
   }
   rows.columns = {};  // the biggest part of the rows: free it before the catalog grows further
 
