@@ -2,7 +2,8 @@
 // MySQL convergence suite: render the revision from the introspected `from` database to `to`,
 // stamp the database at the previous head, `alembic upgrade head` (re-introspected, the diff to
 // `to` is empty), `alembic downgrade -1` (the diff to `from` is empty), `alembic upgrade head`
-// again; the seeded rows are there after the upgrade.
+// again; the seeded rows are there after the upgrade. (A pair without changes gives a revision
+// whose upgrade and downgrade are `pass`, and must run as well.)
 #include <string>
 #include <vector>
 
@@ -77,7 +78,6 @@ TEST_P(MysqlAlembicTest, UpgradeDowngradeUpgrade) {
   if (c.hints) c.hints(&*to);
   absl::StatusOr<Plan> plan = Diff(*from, *to, MysqlDialect());
   ASSERT_OK(plan);
-  if (plan->empty()) GTEST_SKIP() << "the case changes nothing";
 
   TempDir dir;
   AlembicTestProject project(dir.File("project"), SqlalchemyUrl(db));
