@@ -225,7 +225,14 @@ absl::StatusOr<Catalog> LoadSource(const Source& source, const Dialect& dialect,
     }
     return IntrospectSqlite(url.database);
   }
-  if (url.dialect == "mysql") return IntrospectMysql(url);
+  if (url.dialect == "mysql") {
+    if (!options.schemas.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("'", Redacted(source.text),
+                       "': schemas cannot be selected for MySQL (the URL names the database)"));
+    }
+    return IntrospectMysql(url);
+  }
   if (url.dialect == "postgresql") return IntrospectPostgres(url, options.schemas);
   // Only a DatabaseUrl built by hand (not by ParseSource) gets here.
   return absl::InvalidArgumentError(

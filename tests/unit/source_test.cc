@@ -175,6 +175,29 @@ TEST(LoadSourceTest, SqliteHasNoSchemasToSelect) {
       << catalog.status();
 }
 
+TEST(LoadSourceTest, MysqlSchemasComeFromTheUrl) {
+  absl::StatusOr<Source> source = ParseSource("mysql://u:secret@127.0.0.1:1/shop");
+  ASSERT_OK(source);
+  absl::StatusOr<const Dialect*> mysql = DialectByName("mysql");
+  ASSERT_OK(mysql);
+  LoadOptions options;
+  options.schemas = {"other"};
+  absl::StatusOr<Catalog> catalog = LoadSource(*source, **mysql, options);
+  ASSERT_FALSE(catalog.ok());
+  const std::string message(catalog.status().message());
+  EXPECT_NE(message.find("schemas cannot be selected for MySQL"), std::string::npos) << message;
+  EXPECT_EQ(message.find("secret"), std::string::npos) << message;
+}
+
+TEST(LoadSourceTest, UrlDialectMustMatchTheComparison) {
+  absl::StatusOr<Source> source = ParseSource("mysql://u@127.0.0.1:1/shop");
+  ASSERT_OK(source);
+  absl::StatusOr<Catalog> catalog = LoadSource(*source, SqliteDialect(), LoadOptions());
+  ASSERT_FALSE(catalog.ok());
+  EXPECT_NE(std::string(catalog.status().message()).find("is a mysql database"), std::string::npos)
+      << catalog.status();
+}
+
 TEST(LoadSourceTest, MissingSqliteFileIsAnError) {
   testing::TempDir dir;
   absl::StatusOr<Source> source = ParseSource("sqlite:///" + dir.File("missing.db"));
