@@ -20,7 +20,9 @@ namespace schemadiff {
 // instead of several); a column change restates the whole column definition (MODIFY drops
 // whatever it leaves out). A new table's indexes and comment go into its CREATE TABLE. The
 // index InnoDB keeps for a foreign key is dropped with the key, and recreated when the index
-// that served the key is dropped while the key stays.
+// that served the key is dropped while the key stays. A foreign key whose columns change type,
+// charset or collation (which MySQL refuses while the key exists) is dropped before the first
+// such change and added back after the last.
 absl::StatusOr<std::string> RenderMysqlSql(const Plan& plan, const Catalog& from,
                                            const Dialect& dialect, const SqlRenderOptions& options);
 

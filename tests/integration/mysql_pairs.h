@@ -187,6 +187,23 @@ CREATE TABLE b (id INT PRIMARY KEY, a_id INT, a_code INT,
                    "INSERT INTO a VALUES (1, 100); INSERT INTO b VALUES (5, 1, 100);",
                    nullptr,
                    {{"SELECT id, a_id, a_code FROM b", "5|1|100"}}});
+  // MySQL refuses to change the type of a column a foreign key uses, on either side.
+  cases.push_back({"ForeignKeyColumnsWiden",
+                   R"sql(
+CREATE TABLE p (id INT NOT NULL PRIMARY KEY, code VARCHAR(10) NOT NULL, UNIQUE KEY uq_p_code (code));
+CREATE TABLE c (id INT PRIMARY KEY, p_id INT, p_code VARCHAR(10),
+  CONSTRAINT fk_c_p FOREIGN KEY (p_id) REFERENCES p (id) ON DELETE CASCADE,
+  CONSTRAINT fk_c_code FOREIGN KEY (p_code) REFERENCES p (code));
+)sql",
+                   R"sql(
+CREATE TABLE p (id BIGINT NOT NULL PRIMARY KEY, code VARCHAR(20) NOT NULL, UNIQUE KEY uq_p_code (code));
+CREATE TABLE c (id INT PRIMARY KEY, p_id BIGINT, p_code VARCHAR(20),
+  CONSTRAINT fk_c_p FOREIGN KEY (p_id) REFERENCES p (id) ON DELETE CASCADE,
+  CONSTRAINT fk_c_code FOREIGN KEY (p_code) REFERENCES p (code));
+)sql",
+                   "INSERT INTO p VALUES (1, 'a'); INSERT INTO c VALUES (7, 1, 'a');",
+                   nullptr,
+                   {{"SELECT id, p_id, p_code FROM c", "7|1|a"}}});
   cases.push_back(
       {"ChecksAndComments",
        R"sql(CREATE TABLE t (id INT PRIMARY KEY, qty INT, CONSTRAINT ck_t_qty CHECK (qty > 0)) COMMENT 'old';)sql",
