@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "catalog/table_lookup.h"
 #include "common/status_macros.h"
 #include "diff/match.h"
 #include "diff/naming_check.h"
@@ -193,7 +194,8 @@ std::set<KeyColumns> DroppedKeys(const std::vector<Step>& steps) {
 // (PostgreSQL refuses to drop a key others depend on; MySQL needs an index behind it): it is
 // dropped before the table changes and added back after them. Keys that are renamed are left
 // alone.
-void RecreateDependentForeignKeys(const Catalog& source, const Catalog& target, Phases& phases) {
+void RecreateDependentForeignKeys(const Catalog& source, const TableLookup& target,
+                                  Phases& phases) {
   const std::set<KeyColumns> dropped = DroppedKeys(phases.table_changes);
   if (dropped.empty()) return;
   auto already_dropped = [&phases](const std::string& schema, const std::string& table,
@@ -206,7 +208,7 @@ void RecreateDependentForeignKeys(const Catalog& source, const Catalog& target, 
                        });
   };
   for (const Table* table : Sorted(source.tables)) {
-    const Table* kept = FindTable(target, table->schema, table->name);
+    const Table* kept = target.Find(table->schema, table->name);
     if (kept == nullptr) continue;
     for (const ForeignKey& fk : table->foreign_keys) {
       const std::string& schema = fk.referred_schema.empty() ? table->schema : fk.referred_schema;
@@ -230,7 +232,9 @@ void RecreateDependentForeignKeys(const Catalog& source, const Catalog& target, 
 absl::StatusOr<Plan> Diff(const Catalog& from, const Catalog& to, const Dialect& dialect,
                           const DiffOptions& options) {
   ASSIGN_OR_RETURN(Renames renames, ResolveRenames(from, to));
-  const Catalog& source = renames.renamed;
+  const Catalog& source = renames.renamed ? *renames.renamed : from;
+  const TableLookup source_tables(source);
+  const TableLookup target_tables(to);
   Phases phases;
   for (Op& op : renames.ops) Add(phases.renames, std::move(op));
   DiffEnums(source, to, phases);
@@ -238,7 +242,7 @@ absl::StatusOr<Plan> Diff(const Catalog& from, const Catalog& to, const Dialect&
   std::vector<const Table*> created;
   std::vector<Step> kept_foreign_key_adds;
   for (const Table* target : Sorted(to.tables)) {
-    const Table* existing = FindTable(source, target->schema, target->name);
+    const Table* existing = source_tables.Find(target->schema, target->name);
     if (existing == nullptr) {
       created.push_back(target);
       continue;
@@ -249,11 +253,11 @@ absl::StatusOr<Plan> Diff(const Catalog& from, const Catalog& to, const Dialect&
     Append(kept_foreign_key_adds, std::move(changes.add_foreign_keys));
   }
   Append(phases.add_foreign_keys, std::move(kept_foreign_key_adds));
-  RecreateDependentForeignKeys(source, to, phases);
+  RecreateDependentForeignKeys(source, target_tables, phases);
 
   std::vector<const Table*> dropped;
   for (const Table* t : Sorted(source.tables)) {
-    if (FindTable(to, t->schema, t->name) == nullptr) dropped.push_back(t);
+    if (target_tables.Find(t->schema, t->name) == nullptr) dropped.push_back(t);
   }
   DropTables(dropped, phases);
   CreateTables(created, phases);

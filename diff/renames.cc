@@ -4,6 +4,7 @@
 #include <tuple>
 #include <utility>
 
+#include "catalog/table_lookup.h"
 #include "common/status_macros.h"
 #include "diff/apply.h"
 #include "diff/warnings.h"
@@ -25,7 +26,9 @@ std::string ApplicableHint(const std::vector<std::string>& hints, HasFrom from_h
 }  // namespace
 
 absl::StatusOr<Renames> ResolveRenames(const Catalog& from, const Catalog& to) {
-  Renames result{{}, from};
+  Renames result;
+  const TableLookup from_tables(from);
+  const TableLookup to_tables(to);
   std::vector<Op> column_ops;
   std::map<std::string, std::set<std::string>> claimed_tables;  // schema -> former names
 
@@ -36,17 +39,17 @@ absl::StatusOr<Renames> ResolveRenames(const Catalog& from, const Catalog& to) {
   });
 
   for (const Table* target : targets) {
-    const Table* source = FindTable(from, target->schema, target->name);
+    const Table* source = from_tables.Find(target->schema, target->name);
     if (source == nullptr) {
       const std::string former = ApplicableHint(
           target->renamed_from,
-          [&](const std::string& n) { return FindTable(from, target->schema, n) != nullptr; },
-          [&](const std::string& n) { return FindTable(to, target->schema, n) != nullptr; },
+          [&](const std::string& n) { return from_tables.Find(target->schema, n) != nullptr; },
+          [&](const std::string& n) { return to_tables.Find(target->schema, n) != nullptr; },
           claimed_tables[target->schema]);
       if (former.empty()) continue;
       claimed_tables[target->schema].insert(former);
       result.ops.push_back(RenameTable{target->schema, former, target->name});
-      source = FindTable(from, target->schema, former);
+      source = from_tables.Find(target->schema, former);
     }
     std::set<std::string> claimed_columns;
     for (const Column& column : target->columns) {
@@ -66,7 +69,9 @@ absl::StatusOr<Renames> ResolveRenames(const Catalog& from, const Catalog& to) {
     return std::tie(x.schema, x.table, x.to) < std::tie(y.schema, y.table, y.to);
   });
   for (Op& op : column_ops) result.ops.push_back(std::move(op));
-  for (const Op& op : result.ops) RETURN_IF_ERROR(ApplyOp(op, &result.renamed));
+  if (result.ops.empty()) return result;
+  result.renamed = from;
+  for (const Op& op : result.ops) RETURN_IF_ERROR(ApplyOp(op, &*result.renamed));
   return result;
 }
 

@@ -4,6 +4,7 @@
 #define SCHEMADIFF_DIFF_RENAMES_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,7 @@ namespace schemadiff {
 // The rename ops the hints of `to` call for, and `from` with those ops applied.
 struct Renames {
   std::vector<Op> ops;  // RenameTable ops, then RenameColumn ops (against the new table names)
-  Catalog renamed;      // `from` after `ops`
+  std::optional<Catalog> renamed;  // `from` after `ops`; unset when there are none
 };
 
 // A hint applies when its former name exists in `from`, no longer exists in `to`, and the new

@@ -14,6 +14,7 @@
 #include <future>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -245,6 +246,28 @@ void ReadColumnsAndConstraints(sql::Connection& connection, const ServerFeatures
   Execute(connection, "COMMIT");
 }
 
+// The connector's driver; its first call sets up the client library, which two threads must not
+// do at once (two databases can be read side by side).
+sql::mysql::MySQL_Driver* Driver() {
+  static std::mutex mutex;
+  std::lock_guard<std::mutex> lock(mutex);
+  return sql::mysql::get_mysql_driver_instance();
+}
+
+// Registers the calling thread with the client library for its lifetime.
+class DriverThread {
+ public:
+  explicit DriverThread(sql::mysql::MySQL_Driver* driver) : driver_(driver) {
+    driver_->threadInit();
+  }
+  ~DriverThread() { driver_->threadEnd(); }
+  DriverThread(const DriverThread&) = delete;
+  DriverThread& operator=(const DriverThread&) = delete;
+
+ private:
+  sql::mysql::MySQL_Driver* driver_;
+};
+
 }  // namespace
 
 absl::StatusOr<MysqlCatalogRows> ReadMysqlCatalogRows(const DatabaseUrl& url) {
@@ -256,7 +279,8 @@ absl::StatusOr<MysqlCatalogRows> ReadMysqlCatalogRows(const DatabaseUrl& url) {
   sql::ConnectOptionsMap options = ConnectOptions(url, &where);
   bool connected = false;
   try {
-    sql::mysql::MySQL_Driver* driver = sql::mysql::get_mysql_driver_instance();
+    sql::mysql::MySQL_Driver* driver = Driver();
+    const DriverThread this_thread(driver);
     std::unique_ptr<sql::Connection> connection(driver->connect(options));
     connected = true;
     MysqlCatalogRows rows;
@@ -264,11 +288,7 @@ absl::StatusOr<MysqlCatalogRows> ReadMysqlCatalogRows(const DatabaseUrl& url) {
     // The two halves run on two connections at once: the server answers information_schema
     // queries one at a time per connection, and waiting for them is most of the work.
     std::future<void> tables_and_indexes = std::async(std::launch::async, [&] {
-      driver->threadInit();
-      struct ThreadEnd {
-        sql::mysql::MySQL_Driver* driver;
-        ~ThreadEnd() { driver->threadEnd(); }
-      } end{driver};
+      const DriverThread other_thread(driver);
       std::unique_ptr<sql::Connection> second(driver->connect(options));
       ReadTablesAndIndexes(*second, features, &rows);
     });
