@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -28,6 +29,8 @@
 
 namespace schemadiff::alembic {
 namespace {
+
+using TableKey = std::pair<std::string, std::string>;  // (schema, name)
 
 // The temporary table that holds a table's AUTOINCREMENT counter during a rebuild.
 constexpr char kSequenceCopy[] = "_schemadiff_sequence";
@@ -179,6 +182,9 @@ class BodyRenderer {
   absl::Status RenderSteps(const std::vector<Step>& steps) {
     const Dialect& dialect = *file_->dialect;
     for (const Step& step : steps) {
+      if (const auto* drop = std::get_if<DropTable>(&step.op)) {
+        dropped_.insert({drop->table.schema, drop->table.name});
+      }
       if (const auto* alter = std::get_if<AlterEnum>(&step.op)) {
         for (const auto& [former, renamed] : alter->to.renamed_values) {
           value_renames_.insert({alter->to.schema, alter->to.name, former, renamed});
@@ -226,6 +232,8 @@ class BodyRenderer {
 
   absl::Status RenderTopLevel(const Step& step) {
     EmitWarnings(step, 0);
+    OpContext ctx = Context(false);
+    ctx.lock_safe = LockSafe(OpTable(step.op));
     if (const auto* alter = std::get_if<AlterColumn>(&step.op);
         alter && FollowsValueRename(*alter)) {
       // The stored default follows the enum's RENAME VALUE by itself (before or after it);
@@ -234,16 +242,38 @@ class BodyRenderer {
       rest.changes &= ~kAlterDefault;
       Emit({"# the default follows the enum value's RENAME VALUE"}, 0);
       if (rest.changes != 0) {
-        ASSIGN_OR_RETURN(const Lines lines, RenderOp(rest, Context(false)));
+        ASSIGN_OR_RETURN(const Lines lines, RenderOp(rest, ctx));
         Emit(lines, 0);
       }
       wrote_ops_ = true;
-      return ApplyOp(step.op, &state_);
+    } else {
+      ASSIGN_OR_RETURN(const Lines lines, RenderOp(step.op, ctx));
+      Emit(lines, 0);
+      wrote_ops_ = wrote_ops_ || !lines.empty();
     }
-    ASSIGN_OR_RETURN(const Lines lines, RenderOp(step.op, Context(false)));
-    Emit(lines, 0);
-    wrote_ops_ = wrote_ops_ || !lines.empty();
-    return ApplyOp(step.op, &state_);
+    RETURN_IF_ERROR(ApplyOp(step.op, &state_));
+    Track(step.op);
+    return absl::OkStatus();
+  }
+
+  // True when the table existed before this migration and is not dropped by it, so it may hold
+  // rows and be in use.
+  bool LockSafe(const TableKey& table) const {
+    return created_.count(table) == 0 && dropped_.count(table) == 0;
+  }
+
+  // Follows the tables the migration creates through later renames and drops (table ops are
+  // never inside batch blocks).
+  void Track(const Op& op) {
+    if (const auto* create = std::get_if<CreateTable>(&op)) {
+      created_.insert({create->table.schema, create->table.name});
+    } else if (const auto* rename = std::get_if<RenameTable>(&op)) {
+      if (created_.erase({rename->schema, rename->from}) > 0) {
+        created_.insert({rename->schema, rename->to});
+      }
+    } else if (const auto* drop = std::get_if<DropTable>(&op)) {
+      created_.erase({drop->table.schema, drop->table.name});
+    }
   }
 
   // Consecutive batchable steps of one table: a batch block if any of them needs a rebuild.
@@ -463,6 +493,8 @@ class BodyRenderer {
 
   FileContext* file_;
   Catalog state_;
+  std::set<TableKey> created_;  // tables created by the steps rendered so far
+  std::set<TableKey> dropped_;  // tables some step of the plan drops
   // Enum value renames of the plan: (schema, enum, former value, new value).
   std::set<std::tuple<std::string, std::string, std::string, std::string>> value_renames_;
   std::vector<std::string> lines_;

@@ -33,6 +33,10 @@ struct OpContext {
   // Inside `with op.batch_alter_table(...) as batch_op:`: calls go to batch_op and omit the
   // table name.
   bool in_batch = false;
+  // True when the op's table existed before this migration and is not dropped by it, so it may
+  // hold rows and be in use: PostgreSQL then creates and drops its indexes CONCURRENTLY (the
+  // rule of the PostgreSQL SQL renderer's safe mode).
+  bool lock_safe = false;
 
   const Dialect& dialect() const { return *file->dialect; }
   // "batch_op." inside a batch block, "op." elsewhere.
@@ -101,6 +105,15 @@ Lines FillNullsBeforeNotNull(const AlterColumn& op, const Dialect& dialect);
 
 // --- PostgreSQL specifics (alembic_postgres.cc) ---
 
+// `body` inside `with op.get_context().autocommit_block():`, for statements PostgreSQL runs only
+// outside a transaction block (ADD VALUE, CONCURRENTLY). Alembic commits the migration's
+// transaction before the block and begins a new one after it.
+Lines AutocommitBlock(const Lines& body);
+
+// Whether index changes rendered in `ctx` use postgresql_concurrently=True in an autocommit
+// block: PostgreSQL, outside batch blocks, on a lock-safe table.
+bool PgConcurrently(const OpContext& ctx);
+
 // postgresql_using= text for a type change PostgreSQL's assignment cast cannot do
 // ("col::newtype", enums through text); empty when none is needed.
 std::string PgUsing(const AlterColumn& op, const OpContext& ctx);
@@ -122,7 +135,8 @@ absl::StatusOr<Lines> RenderOp(const Op& op, const OpContext& ctx);
 // --- whole bodies (alembic_body.cc) ---
 
 // The body of upgrade() or downgrade(): notes, the Alembic markers, every step (SQLite-style
-// dialects get batch blocks for what they cannot ALTER), each line indented by four spaces.
+// dialects get batch blocks for what they cannot ALTER; PostgreSQL index changes on lock-safe
+// tables run CONCURRENTLY in autocommit blocks), each line indented by four spaces.
 absl::StatusOr<std::vector<std::string>> RenderBody(const Plan& plan, const Catalog& from,
                                                     FileContext* file);
 

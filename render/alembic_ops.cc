@@ -336,18 +336,25 @@ struct OpRenderer {
           " has no name and no naming convention names it; Alembic needs index names"));
     }
     ASSIGN_OR_RETURN(const std::string kwargs, RenderIndexKwargs(index, ctx));
-    return Lines{absl::StrCat(
+    const bool concurrently = PgConcurrently(ctx);
+    const Lines call = {absl::StrCat(
         ctx.prefix(), "create_index(", RenderName(index.name, index.name_origin, ctx), ", ",
         TableArg(op.table, ctx), "[", absl::StrJoin(RenderIndexKeys(index, ctx), ", "),
-        "], unique=", PythonBool(index.unique), SchemaKwarg(op.schema, ctx), kwargs, ")")};
+        "], unique=", PythonBool(index.unique), SchemaKwarg(op.schema, ctx), kwargs,
+        concurrently ? ", postgresql_concurrently=True" : "", ")")};
+    return concurrently ? AutocommitBlock(call) : call;
   }
 
   absl::StatusOr<Lines> operator()(const DropIndex& op) const {
     const std::string name = RenderName(op.index.name, op.index.name_origin, ctx);
     if (ctx.in_batch) return Lines{absl::StrCat("batch_op.drop_index(", name, ")")};
     ASSIGN_OR_RETURN(Lines lines, MysqlForeignKeyIndexesFirst(op));
-    lines.push_back(absl::StrCat("op.drop_index(", name, ", table_name=", PythonStr(op.table),
-                                 SchemaKwarg(op.schema, ctx), ")"));
+    const bool concurrently = PgConcurrently(ctx);
+    const Lines call = {absl::StrCat("op.drop_index(", name, ", table_name=", PythonStr(op.table),
+                                     SchemaKwarg(op.schema, ctx),
+                                     concurrently ? ", postgresql_concurrently=True" : "", ")")};
+    const Lines rendered = concurrently ? AutocommitBlock(call) : call;
+    lines.insert(lines.end(), rendered.begin(), rendered.end());
     return lines;
   }
 

@@ -1,7 +1,8 @@
-// PostgreSQL specifics of Alembic revisions that Alembic has no operation for: type changes
-// that need USING, serial columns, and enum value changes. They follow the PostgreSQL SQL
-// renderer (render/postgres_alter.cc, render/postgres_enum.cc) statement for statement, written
-// as op.execute() calls.
+// PostgreSQL specifics of Alembic revisions: autocommit blocks for what runs outside a
+// transaction block (CONCURRENTLY, ADD VALUE), and what Alembic has no operation for: type
+// changes that need USING, serial columns, and enum value changes. The latter follow the
+// PostgreSQL SQL renderer (render/postgres_alter.cc, render/postgres_enum.cc) statement for
+// statement, written as op.execute() calls.
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -53,6 +54,16 @@ std::string AlterPrefix(const AlterColumn& op, const Dialect& dialect) {
 }
 
 }  // namespace
+
+Lines AutocommitBlock(const Lines& body) {
+  Lines lines = {"with op.get_context().autocommit_block():"};
+  for (const std::string& line : body) lines.push_back(line.empty() ? line : "    " + line);
+  return lines;
+}
+
+bool PgConcurrently(const OpContext& ctx) {
+  return ctx.lock_safe && !ctx.in_batch && ctx.dialect().name() == "postgresql";
+}
 
 std::string PgUsing(const AlterColumn& op, const OpContext& ctx) {
   const DataType& from = op.from.type;
@@ -138,7 +149,7 @@ absl::StatusOr<Lines> PgAlterEnum(const AlterEnum& op, const OpContext& ctx) {
   if (IsOrderedSubset(current, op.to.values)) {
     // Only additions: ADD VALUE, committed before use (PostgreSQL refuses new values inside the
     // transaction that added them).
-    lines.push_back("with op.get_context().autocommit_block():");
+    Lines additions;
     for (size_t i = 0; i < op.to.values.size(); ++i) {
       const std::string& value = op.to.values[i];
       if (Contains(current, value)) continue;
@@ -152,9 +163,11 @@ absl::StatusOr<Lines> PgAlterEnum(const AlterEnum& op, const OpContext& ctx) {
         absl::StrAppend(&sql, " BEFORE ", dialect.QuoteString(current.front()));
         position = current.begin();
       }
-      lines.push_back("    " + Execute(sql));
+      additions.push_back(Execute(sql));
       current.insert(position, value);
     }
+    const Lines block = AutocommitBlock(additions);
+    lines.insert(lines.end(), block.begin(), block.end());
     return lines;
   }
 

@@ -153,6 +153,31 @@ CREATE UNIQUE INDEX ix_name ON k (name COLLATE "C");
           {{"SELECT count(*) FROM k", "2"}},
       },
       {
+          // Indexes created and dropped on a table with rows (CONCURRENTLY, outside transaction
+          // blocks), one on a column the migration adds, and one on a table it creates.
+          "indexes_on_existing_tables",
+          R"sql(
+CREATE TABLE ev (id int PRIMARY KEY, kind text NOT NULL, at timestamptz, payload jsonb);
+CREATE INDEX ix_ev_kind ON ev (kind);
+CREATE INDEX ix_ev_at ON ev (at DESC);
+)sql",
+          R"sql(
+CREATE TABLE ev (id int PRIMARY KEY, kind text NOT NULL, at timestamptz, payload jsonb,
+  source text);
+CREATE INDEX ix_ev_kind_at ON ev (kind, at) WHERE at IS NOT NULL;
+CREATE UNIQUE INDEX ux_ev_lower_kind_id ON ev (lower(kind), id);
+CREATE INDEX ix_ev_payload ON ev USING gin (payload jsonb_path_ops);
+CREATE INDEX ix_ev_source ON ev (source);
+CREATE TABLE ev_archive (id int PRIMARY KEY, ev_id int);
+CREATE INDEX ix_ev_archive_ev ON ev_archive (ev_id);
+)sql",
+          "INSERT INTO ev SELECT g, 'k' || (g % 3), '2024-01-01'::timestamptz + g * interval "
+          "'1 hour', jsonb_build_object('n', g) FROM generate_series(1, 50) g;",
+          {{"SELECT count(*), count(DISTINCT kind) FROM ev", "50|3"},
+           {"SELECT count(*) FROM pg_index WHERE indrelid = 'ev'::regclass AND NOT indisvalid",
+            "0"}},
+      },
+      {
           "foreign_keys_and_checks",
           R"sql(
 CREATE TABLE p (id int PRIMARY KEY, code int UNIQUE);

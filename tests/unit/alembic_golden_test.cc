@@ -291,7 +291,12 @@ GoldenCase PostgresObjectsCase() {
   fk.on_delete = "SET NULL";
   fk.deferrable = true;
   fk.initially_deferred = true;
+  // A table the migration creates: its index needs no CONCURRENTLY, either way.
+  Table shipments = MakeTable("shipments", {Col("id", Int(), false), Col("order_id", Int())});
+  shipments.primary_key = Pk({"id"}, "shipments_pkey");
   c.plan.steps = {
+      S(CreateTable{shipments}),
+      S(CreateIndex{"", "shipments", MakeIndex("ix_shipments_order_id", {Key("order_id")})}),
       S(CreateEnum{shipping}),
       S(AlterEnum{status, status_to}),
       S(AddColumn{"", "orders", Col("shipping", shipping_type)}),
