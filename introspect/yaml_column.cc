@@ -166,7 +166,7 @@ absl::Status CheckTypeCutAtComma(const Mapping& map) {
   const std::vector<Entry>& entries = map.entries();
   for (size_t i = 0; i + 1 < entries.size(); ++i) {
     const Entry& type = entries[i];
-    if (type.key != "type" || !type.value.IsScalar() || IsQuoted(type.value)) continue;
+    if (type.key != "type" || !type.value.IsScalar() || type.value.IsQuoted()) continue;
     const std::string& text = type.value.Scalar();
     if (std::count(text.begin(), text.end(), '(') <= std::count(text.begin(), text.end(), ')')) {
       continue;

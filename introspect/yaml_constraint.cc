@@ -122,8 +122,9 @@ absl::StatusOr<IndexElement> ReadIndexElement(const Mapping& index, const Item& 
   }
   for (const Entry& e : map.entries()) {
     if (e.key == "order") {
-      ASSIGN_OR_RETURN(std::string order, ReadChoice(map, e, {"asc", "desc"}));
-      element.descending = order == "desc";
+      absl::StatusOr<std::string> order = ReadChoice(map, e, {"asc", "desc"});
+      if (!order.ok()) return order.status();
+      element.descending = *order == "desc";
     } else if (e.key == "nulls") {
       ASSIGN_OR_RETURN(element.nulls, ReadChoice(map, e, {"first", "last"}));
     } else if (e.key == "opclass") {
@@ -170,7 +171,7 @@ absl::Status ParsePrimaryKey(const Mapping& table_map, const Entry& entry, Table
   source.primary_key.mark = entry.key_mark;
   if (entry.value.IsSequence()) {
     ASSIGN_OR_RETURN(Mapping map,
-                     Mapping::Read(table_map.errors(), YAML::Node(), entry.value_mark,
+                     Mapping::Read(table_map.errors(), Node(), entry.value_mark,
                                    absl::StrCat("the primary key of ", TableLabel(table))));
     ASSIGN_OR_RETURN(pk.columns, ReadColumnList(map, entry, table));
   } else {

@@ -14,6 +14,7 @@
 #include "introspect/yaml_node.h"
 #include "introspect/yaml_resolve.h"
 #include "introspect/yaml_schema.h"
+#include "introspect/yaml_tree.h"
 #include "yaml-cpp/yaml.h"
 
 namespace schemadiff {
@@ -28,7 +29,7 @@ absl::StatusOr<std::string> ReadSchemaFile(const std::string& path) {
   }
   std::ostringstream text;
   text << in.rdbuf();
-  return text.str();
+  return std::move(text).str();
 }
 
 // Runs `parse` (which loads and reads YAML) and turns yaml-cpp exceptions into located errors:
@@ -50,8 +51,13 @@ absl::StatusOr<Catalog> ParseYamlSchema(std::string_view text, std::string_view 
                                         const Dialect& dialect) {
   const yaml::ErrorSink errors{std::string(filename)};
   return CatchYamlExceptions(errors, [&]() -> absl::StatusOr<Catalog> {
-    const YAML::Node root = YAML::Load(std::string(text));
-    ASSIGN_OR_RETURN(yaml::ParsedSchema parsed, yaml::ParseSchemaDocument(errors, root, dialect));
+    absl::StatusOr<yaml::ParsedSchema> read = [&] {
+      // The document only lives while the catalog is read from it.
+      const yaml::Document document = yaml::Document::Parse(text);
+      return yaml::ParseSchemaDocument(errors, document.root(), dialect);
+    }();
+    RETURN_IF_ERROR(read.status());
+    yaml::ParsedSchema& parsed = *read;
     RETURN_IF_ERROR(yaml::ResolveSchema(errors, dialect, parsed));
     absl::Status normalized = NormalizeCatalog(dialect, &parsed.catalog);
     if (!normalized.ok()) {
@@ -70,7 +76,8 @@ absl::StatusOr<std::string> PeekYamlDialect(const std::string& path) {
   ASSIGN_OR_RETURN(std::string text, ReadSchemaFile(path));
   const yaml::ErrorSink errors{path};
   return CatchYamlExceptions(errors, [&]() -> absl::StatusOr<std::string> {
-    return yaml::ParseDialectKey(errors, YAML::Load(text));
+    // Reading stops at the root's `dialect:` key: no need to read the tables behind it.
+    return yaml::ParseDialectKey(errors, yaml::Document::ParseUntilRootKey(text, "dialect").root());
   });
 }
 

@@ -1,8 +1,11 @@
 #include "introspect/yaml_node.h"
 
 #include <algorithm>
+#include <optional>
 #include <regex>
 #include <set>
+#include <string_view>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
@@ -43,7 +46,7 @@ std::string Snippet(std::string_view text) {
 }
 
 // How a value looks, for "got ..." in messages.
-std::string Describe(const YAML::Node& node) {
+std::string Describe(Node node) {
   switch (node.Type()) {
     case YAML::NodeType::Scalar:
       return absl::StrCat("'", Snippet(node.Scalar()), "'");
@@ -63,27 +66,27 @@ std::string KeyOf(const Mapping& map, const Entry& entry) {
 
 // Reads a mapping node's pairs into `out` (in order), expanding merge keys. Keys in `skip` are
 // left out (they are set explicitly by the mapping that merges this one).
-absl::Status ReadPairs(const ErrorSink& errors, const YAML::Node& node, const std::string& what,
+absl::Status ReadPairs(const ErrorSink& errors, Node node, const std::string& what,
                        const std::set<std::string>& skip, std::vector<Entry>& out);
 
 // Adds the entries of a merge key's value (a mapping or a list of mappings) to `out`, except
 // keys already present in `out` or in `skip`.
-absl::Status Merge(const ErrorSink& errors, const YAML::Node& value, const YAML::Mark& mark,
+absl::Status Merge(const ErrorSink& errors, Node value, const YAML::Mark& mark,
                    const std::string& what, const std::set<std::string>& skip,
                    std::vector<Entry>& out) {
-  std::vector<YAML::Node> sources;
+  std::vector<Node> sources;
   if (value.IsMap()) {
     sources.push_back(value);
   } else if (value.IsSequence()) {
-    for (const YAML::Node& item : value) sources.push_back(item);
+    for (Node item : value) sources.push_back(item);
   }
   if (sources.empty() ||
-      std::any_of(sources.begin(), sources.end(), [](const YAML::Node& n) { return !n.IsMap(); })) {
+      std::any_of(sources.begin(), sources.end(), [](Node n) { return !n.IsMap(); })) {
     return errors.At(
         mark, absl::StrCat("the merge key '<<' in ", what,
                            " expects a mapping or a list of mappings, got ", Describe(value)));
   }
-  for (const YAML::Node& source : sources) {
+  for (Node source : sources) {
     std::set<std::string> taken = skip;
     for (const Entry& entry : out) taken.insert(entry.key);
     RETURN_IF_ERROR(ReadPairs(errors, source, what, taken, out));
@@ -91,34 +94,63 @@ absl::Status Merge(const ErrorSink& errors, const YAML::Node& value, const YAML:
   return absl::OkStatus();
 }
 
-absl::Status ReadPairs(const ErrorSink& errors, const YAML::Node& node, const std::string& what,
-                       const std::set<std::string>& skip, std::vector<Entry>& out) {
-  // Keys written explicitly in this mapping win over merged ones wherever they appear.
-  std::map<std::string, YAML::Mark> explicit_keys;
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node key = it->first;
-    if (!key.IsScalar()) {
-      return errors.At(key.Mark(),
-                       absl::StrCat("expected a plain key in ", what, ", got ", Describe(key)));
-    }
-    if (key.Scalar() == "<<" && !IsQuoted(key)) continue;
-    auto [previous, inserted] = explicit_keys.emplace(key.Scalar(), key.Mark());
-    if (!inserted) {
-      return errors.At(key.Mark(),
-                       absl::StrCat("duplicate key '", key.Scalar(), "' in ", what,
-                                    " (first at line ", previous->second.line + 1, ")"));
+// True for the merge key `<<` (plain, not quoted).
+bool IsMergeKey(Node key) { return key.Scalar() == "<<" && !key.IsQuoted(); }
+
+// An error at the earliest key of `node` that is not a scalar or repeats an earlier one. Sorts
+// the keys instead of filling a set, since every column is a mapping.
+absl::Status CheckKeysOf(const ErrorSink& errors, Node node, const std::string& what) {
+  size_t scalars = 0;  // the keys before the first non-scalar one
+  while (scalars < node.size() && node.Key(scalars).IsScalar()) ++scalars;
+  std::vector<std::pair<std::string_view, size_t>> keys;
+  keys.reserve(scalars);
+  for (size_t i = 0; i < scalars; ++i) {
+    if (!IsMergeKey(node.Key(i))) keys.emplace_back(node.Key(i).Scalar(), i);
+  }
+  std::sort(keys.begin(), keys.end());
+  std::optional<std::pair<size_t, size_t>> duplicate;  // (first, repeated) key indexes
+  for (size_t i = 1, first = 0; i < keys.size(); ++i) {
+    if (keys[i].first != keys[first].first) {
+      first = i;
+    } else if (!duplicate || keys[i].second < duplicate->second) {
+      duplicate = {keys[first].second, keys[i].second};
     }
   }
-  std::set<std::string> merged_skip = skip;
-  for (const auto& [key, mark] : explicit_keys) merged_skip.insert(key);
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node key = it->first;
-    const YAML::Node value = it->second;
-    if (key.Scalar() == "<<" && !IsQuoted(key)) {
+  if (duplicate) {
+    const Node repeated = node.Key(duplicate->second);
+    return errors.At(
+        repeated.Mark(),
+        absl::StrCat("duplicate key '", repeated.Scalar(), "' in ", what, " (first at line ",
+                     node.Key(duplicate->first).Mark().line + 1, ")"));
+  }
+  if (scalars == node.size()) return absl::OkStatus();
+  const Node key = node.Key(scalars);
+  return errors.At(key.Mark(),
+                   absl::StrCat("expected a plain key in ", what, ", got ", Describe(key)));
+}
+
+absl::Status ReadPairs(const ErrorSink& errors, Node node, const std::string& what,
+                       const std::set<std::string>& skip, std::vector<Entry>& out) {
+  RETURN_IF_ERROR(CheckKeysOf(errors, node, what));
+  // Keys written explicitly in this mapping win over merged ones wherever they appear.
+  bool merges = false;
+  for (size_t i = 0; i < node.size(); ++i) merges = merges || IsMergeKey(node.Key(i));
+  std::set<std::string> merged_skip;
+  if (merges) {
+    merged_skip = skip;
+    for (size_t i = 0; i < node.size(); ++i) {
+      if (!IsMergeKey(node.Key(i))) merged_skip.insert(node.Key(i).Scalar());
+    }
+  }
+  out.reserve(out.size() + node.size());
+  for (size_t i = 0; i < node.size(); ++i) {
+    const Node key = node.Key(i);
+    const Node value = node.Value(i);
+    if (IsMergeKey(key)) {
       RETURN_IF_ERROR(Merge(errors, value, key.Mark(), what, merged_skip, out));
       continue;
     }
-    if (skip.count(key.Scalar()) > 0) continue;
+    if (!skip.empty() && skip.count(key.Scalar()) > 0) continue;
     out.push_back(
         Entry{key.Scalar(), value, key.Mark(), value.IsNull() ? key.Mark() : value.Mark()});
   }
@@ -165,8 +197,8 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
   return match ? absl::StrCat("; did you mean '", *match, "'?") : "";
 }
 
-absl::StatusOr<Mapping> Mapping::Read(const ErrorSink& errors, const YAML::Node& node,
-                                      const YAML::Mark& mark, std::string what) {
+absl::StatusOr<Mapping> Mapping::Read(const ErrorSink& errors, Node node, const YAML::Mark& mark,
+                                      std::string what) {
   Mapping map;
   map.errors_ = &errors;
   map.mark_ = mark;
@@ -200,25 +232,23 @@ const Entry* Mapping::Find(std::string_view key) const {
   return nullptr;
 }
 
-bool IsQuoted(const YAML::Node& node) { return node.IsScalar() && node.Tag() == "!"; }
-
-bool IsPlainNull(const YAML::Node& node) {
+bool IsPlainNull(Node node) {
   if (node.IsNull()) return true;
-  if (!node.IsScalar() || IsQuoted(node)) return false;
+  if (!node.IsScalar() || node.IsQuoted()) return false;
   const std::string& s = node.Scalar();
   return s == "null" || s == "Null" || s == "NULL" || s == "~";
 }
 
-std::optional<bool> PlainBool(const YAML::Node& node) {
-  if (!node.IsScalar() || IsQuoted(node)) return std::nullopt;
+std::optional<bool> PlainBool(Node node) {
+  if (!node.IsScalar() || node.IsQuoted()) return std::nullopt;
   const std::string& s = node.Scalar();
   if (s == "true" || s == "True" || s == "TRUE") return true;
   if (s == "false" || s == "False" || s == "FALSE") return false;
   return std::nullopt;
 }
 
-bool IsPlainNumber(const YAML::Node& node) {
-  return node.IsScalar() && !IsQuoted(node) && std::regex_match(node.Scalar(), NumberPattern());
+bool IsPlainNumber(Node node) {
+  return node.IsScalar() && !node.IsQuoted() && std::regex_match(node.Scalar(), NumberPattern());
 }
 
 absl::StatusOr<std::string> ReadString(const Mapping& map, const Entry& entry) {
@@ -243,7 +273,7 @@ absl::StatusOr<bool> ReadBool(const Mapping& map, const Entry& entry) {
 absl::StatusOr<long long> ReadInt(const Mapping& map, const Entry& entry) {
   long long value = 0;
   static const std::regex kInteger(R"([-+]?[0-9]+)");
-  if (!entry.value.IsScalar() || IsQuoted(entry.value) ||
+  if (!entry.value.IsScalar() || entry.value.IsQuoted() ||
       !std::regex_match(entry.value.Scalar(), kInteger) ||
       !absl::SimpleAtoi(entry.value.Scalar(), &value)) {
     return map.errors().At(entry.value_mark,
@@ -273,7 +303,7 @@ absl::StatusOr<std::vector<Item>> ReadSequence(const Mapping& map, const Entry& 
     return map.errors().At(entry.value_mark, absl::StrCat("expected a list for ", KeyOf(map, entry),
                                                           ", got ", Describe(entry.value)));
   }
-  for (const YAML::Node& item : entry.value) {
+  for (Node item : entry.value) {
     items.push_back(Item{item, item.IsNull() ? entry.value_mark : item.Mark()});
   }
   return items;
@@ -293,7 +323,7 @@ absl::StatusOr<std::vector<std::string>> ReadStringList(const Mapping& map, cons
         entry.value_mark, absl::StrCat("expected a list of names for ", KeyOf(map, entry), ", got ",
                                        Describe(entry.value)));
   }
-  for (const YAML::Node& item : entry.value) {
+  for (Node item : entry.value) {
     if (!item.IsScalar()) {
       return map.errors().At(item.IsNull() ? entry.value_mark : item.Mark(),
                              absl::StrCat("expected a name in the list ", KeyOf(map, entry),

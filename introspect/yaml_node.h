@@ -1,5 +1,5 @@
-// Reading yaml-cpp nodes for the YAML schema loader: typed scalars, mappings with known keys and
-// merge keys, and errors of the form "file:line:column: message".
+// Reading document nodes (yaml_tree.h) for the YAML schema loader: typed scalars, mappings with
+// known keys and merge keys, and errors of the form "file:line:column: message".
 #ifndef SCHEMADIFF_INTROSPECT_YAML_NODE_H_
 #define SCHEMADIFF_INTROSPECT_YAML_NODE_H_
 
@@ -10,6 +10,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "introspect/yaml_tree.h"
 #include "yaml-cpp/yaml.h"
 
 namespace schemadiff::yaml {
@@ -36,7 +37,7 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
 // One key of a mapping.
 struct Entry {
   std::string key;
-  YAML::Node value;
+  Node value;
   YAML::Mark key_mark;
   YAML::Mark value_mark;  // the key's mark when the value is empty (yaml-cpp marks it oddly)
 };
@@ -47,8 +48,8 @@ class Mapping {
  public:
   // Reads `node` as a mapping; `what` names it in errors ("column 'users.id'"). An empty value
   // (`key:` with nothing after it) reads as an empty mapping.
-  static absl::StatusOr<Mapping> Read(const ErrorSink& errors, const YAML::Node& node,
-                                      const YAML::Mark& mark, std::string what);
+  static absl::StatusOr<Mapping> Read(const ErrorSink& errors, Node node, const YAML::Mark& mark,
+                                      std::string what);
 
   // An error at the first key not in `allowed`, suggesting the closest allowed key. Keys
   // starting with "x-" are allowed too when `allow_extensions` (user data, e.g. anchors).
@@ -70,13 +71,11 @@ class Mapping {
   std::vector<Entry> entries_;
 };
 
-// True for a scalar written in quotes or as a block scalar: always a string.
-bool IsQuoted(const YAML::Node& node);
 // Plain scalars with YAML 1.2 core-schema meaning.
-bool IsPlainNull(const YAML::Node& node);
-std::optional<bool> PlainBool(const YAML::Node& node);
+bool IsPlainNull(Node node);
+std::optional<bool> PlainBool(Node node);
 // A plain decimal number (integer or float, optional sign and exponent).
-bool IsPlainNumber(const YAML::Node& node);
+bool IsPlainNumber(Node node);
 
 // Typed values of a mapping entry; errors name the key and `map.what()`.
 absl::StatusOr<std::string> ReadString(const Mapping& map, const Entry& entry);
@@ -88,7 +87,7 @@ absl::StatusOr<std::string> ReadChoice(const Mapping& map, const Entry& entry,
 
 // A list item or string-list element with its position.
 struct Item {
-  YAML::Node node;
+  Node node;
   YAML::Mark mark;
 };
 

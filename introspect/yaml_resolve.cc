@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <string_view>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -81,23 +83,36 @@ std::vector<Named> NamedObjects(Table& t, const TableSource& source) {
   return out;
 }
 
+// The tables of a catalog by (schema, name); the catalog must outlive it and not change.
+using TableKey = std::pair<std::string_view, std::string_view>;  // (schema, name)
+using TableIndex = std::map<TableKey, const Table*>;
+
+TableIndex IndexTables(const Catalog& catalog) {
+  TableIndex index;
+  for (const Table& table : catalog.tables)
+    index.emplace(TableKey(table.schema, table.name), &table);
+  return index;
+}
+
 // Checks the target table and columns of each foreign key of table `t`.
-absl::Status CheckForeignKeys(const ErrorSink& errors, const Catalog& catalog, const Table& t,
-                              const TableSource& source) {
+absl::Status CheckForeignKeys(const ErrorSink& errors, const Catalog& catalog,
+                              const TableIndex& tables, const Table& t, const TableSource& source) {
   for (size_t i = 0; i < t.foreign_keys.size(); ++i) {
     const ForeignKey& fk = t.foreign_keys[i];
     const ConstraintSource& located = source.foreign_keys[i];
-    const std::string label =
-        absl::StrCat("foreign key ", ColumnList(fk.columns), " of ", TableLabel(t));
-    const std::string schema = fk.referred_schema.empty() ? t.schema : fk.referred_schema;
-    const Table* target = FindTable(catalog, schema, fk.referred_table);
+    const std::string& schema = fk.referred_schema.empty() ? t.schema : fk.referred_schema;
+    const auto found = tables.find(TableKey(schema, fk.referred_table));
+    const Table* target = found == tables.end() ? nullptr : found->second;
+    const auto label = [&] {
+      return absl::StrCat("foreign key ", ColumnList(fk.columns), " of ", TableLabel(t));
+    };
     if (target == nullptr) {
       std::vector<std::string> names;
       for (const Table& other : catalog.tables) {
         if (other.schema == schema) names.push_back(other.name);
       }
       return errors.At(located.referred_table,
-                       absl::StrCat(label, " references missing table '",
+                       absl::StrCat(label(), " references missing table '",
                                     QualifiedName(schema, fk.referred_table), "'",
                                     DidYouMean(fk.referred_table, names)));
     }
@@ -106,7 +121,7 @@ absl::Status CheckForeignKeys(const ErrorSink& errors, const Catalog& catalog, c
       std::vector<std::string> names;
       for (const Column& column : target->columns) names.push_back(column.name);
       return errors.At(located.referred_columns[j],
-                       absl::StrCat(label, " references missing column '",
+                       absl::StrCat(label(), " references missing column '",
                                     QualifiedName(target->name, fk.referred_columns[j]), "'",
                                     DidYouMean(fk.referred_columns[j], names)));
     }
@@ -195,8 +210,9 @@ std::vector<std::string> IndexNamingColumns(const Index& index, const Table& tab
 
 absl::Status ResolveSchema(const ErrorSink& errors, const Dialect& dialect, ParsedSchema& schema) {
   Catalog& catalog = schema.catalog;
+  const TableIndex tables = IndexTables(catalog);
   for (size_t i = 0; i < catalog.tables.size(); ++i) {
-    RETURN_IF_ERROR(CheckForeignKeys(errors, catalog, catalog.tables[i], schema.tables[i]));
+    RETURN_IF_ERROR(CheckForeignKeys(errors, catalog, tables, catalog.tables[i], schema.tables[i]));
   }
   const int max_length = dialect.capabilities().max_identifier_length;
   // Index names are unique per schema (per table in MySQL): schema -> name -> first user.

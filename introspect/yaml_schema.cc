@@ -21,8 +21,8 @@ const std::vector<std::string>& TopLevelKeys() {
 }
 
 // Reads the document's top-level mapping; an empty document is an error.
-absl::StatusOr<Mapping> ReadRoot(const ErrorSink& errors, const YAML::Node& root) {
-  if (root.IsNull() || !root.IsDefined()) {
+absl::StatusOr<Mapping> ReadRoot(const ErrorSink& errors, Node root) {
+  if (root.IsNull()) {
     return errors.At(YAML::Mark(), "empty schema (expected a mapping with version and tables)");
   }
   ASSIGN_OR_RETURN(Mapping map, Mapping::Read(errors, root, root.Mark(), "the schema"));
@@ -139,17 +139,19 @@ absl::Status ParseTables(const ParseContext& context, const Mapping& map, Parsed
   if (entry == nullptr) return absl::OkStatus();
   ASSIGN_OR_RETURN(Mapping tables,
                    Mapping::Read(context.errors, entry->value, entry->value_mark, "tables"));
+  out.catalog.tables.reserve(tables.entries().size());
+  out.tables.reserve(tables.entries().size());
+  std::map<std::pair<std::string, std::string>, size_t> positions;  // (schema, name) -> index
   for (const Entry& e : tables.entries()) {
     Table table;
     TableSource source;
     RETURN_IF_ERROR(ParseTable(context, e, table, source));
-    for (size_t i = 0; i < out.catalog.tables.size(); ++i) {
-      const Table& other = out.catalog.tables[i];
-      if (other.schema == table.schema && other.name == table.name) {
-        return context.errors.At(e.key_mark,
-                                 absl::StrCat("duplicate ", TableLabel(table), " (first at line ",
-                                              out.tables[i].mark.line + 1, ")"));
-      }
+    auto [first, fresh] =
+        positions.emplace(std::pair(table.schema, table.name), out.catalog.tables.size());
+    if (!fresh) {
+      return context.errors.At(e.key_mark,
+                               absl::StrCat("duplicate ", TableLabel(table), " (first at line ",
+                                            out.tables[first->second].mark.line + 1, ")"));
     }
     out.catalog.tables.push_back(std::move(table));
     out.tables.push_back(std::move(source));
@@ -159,7 +161,7 @@ absl::Status ParseTables(const ParseContext& context, const Mapping& map, Parsed
 
 }  // namespace
 
-absl::StatusOr<ParsedSchema> ParseSchemaDocument(const ErrorSink& errors, const YAML::Node& root,
+absl::StatusOr<ParsedSchema> ParseSchemaDocument(const ErrorSink& errors, Node root,
                                                  const Dialect& dialect) {
   ASSIGN_OR_RETURN(Mapping map, ReadRoot(errors, root));
   RETURN_IF_ERROR(ParseVersion(map));
@@ -177,7 +179,7 @@ absl::StatusOr<ParsedSchema> ParseSchemaDocument(const ErrorSink& errors, const 
   return out;
 }
 
-absl::StatusOr<std::string> ParseDialectKey(const ErrorSink& errors, const YAML::Node& root) {
+absl::StatusOr<std::string> ParseDialectKey(const ErrorSink& errors, Node root) {
   ASSIGN_OR_RETURN(Mapping map, ReadRoot(errors, root));
   return ReadDialect(map);
 }

@@ -15,11 +15,11 @@ namespace schemadiff::yaml {
 
 // Parses `root` for `dialect`. The catalog's naming_convention is the file's (SQLAlchemy's
 // default when the key is absent; `{}` means none) and its dialect the file's `dialect:`.
-absl::StatusOr<ParsedSchema> ParseSchemaDocument(const ErrorSink& errors, const YAML::Node& root,
+absl::StatusOr<ParsedSchema> ParseSchemaDocument(const ErrorSink& errors, Node root,
                                                  const Dialect& dialect);
 
 // The canonical name of the document's `dialect:` ("" when absent).
-absl::StatusOr<std::string> ParseDialectKey(const ErrorSink& errors, const YAML::Node& root);
+absl::StatusOr<std::string> ParseDialectKey(const ErrorSink& errors, Node root);
 
 }  // namespace schemadiff::yaml
 

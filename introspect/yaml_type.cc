@@ -142,7 +142,7 @@ absl::StatusOr<DataType> ParseYamlType(const Mapping& column, const Entry& entry
 }
 
 absl::StatusOr<DefaultExpr> ParseYamlDefault(const Mapping& column, const Entry& entry) {
-  const YAML::Node& value = entry.value;
+  const Node value = entry.value;
   if (IsPlainNull(value)) return DefaultExpr{DefaultKind::kNull, ""};
   if (!value.IsScalar()) {
     return column.errors().At(

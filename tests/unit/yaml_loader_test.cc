@@ -424,6 +424,11 @@ TEST(YamlLoaderTest, FilesAndDialectPeek) {
   EXPECT_EQ(PeekYamlDialect(dir.File("c.yaml")).status().message(),
             dir.File("c.yaml") +
                 ":1:10: unknown dialect 'oracle' (expected sqlite, postgresql or mysql)");
+  // The peek reads no further than `dialect:`; loading the file reports what follows.
+  WriteFile(dir.File("d.yaml"), "dialect: postgresql\ntables: {t: [unclosed\n");
+  EXPECT_EQ(PeekYamlDialect(dir.File("d.yaml")).value_or("?"), "postgresql");
+  EXPECT_EQ(LoadYamlSchema(dir.File("d.yaml"), PostgresDialect()).status().message(),
+            dir.File("d.yaml") + ":3:1: invalid YAML: end of sequence flow not found");
   absl::StatusOr<Catalog> loaded = LoadYamlSchema(dir.File("a.yaml"), SqliteDialect());
   ASSERT_OK(loaded);
   EXPECT_EQ(loaded->dialect, "sqlite");
@@ -802,6 +807,11 @@ tables:
   t: {columns: [a
 )y",
      "s.yaml:3:1: invalid YAML: end of sequence flow not found"},
+    {"AliasInsideItsOwnAnchor", R"y(x-loop: &loop
+  again: *loop
+tables: {}
+)y",
+     "s.yaml:2:10: invalid YAML: an alias cannot be used inside the node it refers to"},
     {"EmptyDocument", "# nothing\n",
      "s.yaml:1:1: empty schema (expected a mapping with version and tables)"},
     {"TopLevelNotAMapping", "- a\n- b\n",
