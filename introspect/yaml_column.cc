@@ -181,6 +181,10 @@ absl::Status CheckTypeCutAtComma(const Mapping& map) {
 
 }  // namespace
 
+std::string CatalogSchema(const Dialect& dialect, const std::string& schema) {
+  return dialect.name() == "postgresql" && schema == "public" ? std::string() : schema;
+}
+
 const std::vector<std::string>& ColumnKeys() {
   static const std::vector<std::string> kKeys = {
       "type",        "native_type",   "nullable",        "default",     "server_default",
@@ -208,11 +212,16 @@ absl::StatusOr<Column> ParseColumn(const ParseContext& context, const Entry& ent
     return context.errors.At(native->key_mark,
                              absl::StrCat(map.what(), " has both type and native_type; keep one"));
   }
+  std::optional<DataType> serial;
+  if (type != nullptr && type->value.IsScalar()) serial = SerialType(type->value.Scalar());
   if (native != nullptr) {
     ASSIGN_OR_RETURN(std::string spelling, ReadString(map, *native));
     absl::StatusOr<DataType> parsed = context.dialect.ParseType(spelling, /*allow_verbatim=*/true);
     if (!parsed.ok()) return context.errors.At(native->value_mark, Std(parsed.status().message()));
     column.type = *std::move(parsed);
+  } else if (serial) {
+    column.type = *std::move(serial);
+    column.autoincrement = true;  // `autoincrement: false` written as well still wins
   } else if (type != nullptr) {
     ASSIGN_OR_RETURN(column.type, ParseYamlType(map, *type, table, context.enums, context.dialect));
   } else {

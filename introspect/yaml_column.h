@@ -40,6 +40,10 @@ struct ColumnExtras {
 absl::StatusOr<Column> ParseColumn(const ParseContext& context, const Entry& entry,
                                    const Table& table, ColumnExtras& extras);
 
+// `schema` as the catalog writes it: "" for the dialect's default schema written by name
+// (PostgreSQL's public), as the introspectors report it.
+std::string CatalogSchema(const Dialect& dialect, const std::string& schema);
+
 // The keys a column mapping accepts, in documentation order.
 const std::vector<std::string>& ColumnKeys();
 

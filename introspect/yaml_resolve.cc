@@ -13,6 +13,7 @@
 #include "catalog/sql_text.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
+#include "introspect/yaml_column.h"
 #include "introspect/yaml_constraint.h"
 
 namespace schemadiff::yaml {
@@ -94,13 +95,26 @@ TableIndex IndexTables(const Catalog& catalog) {
   return index;
 }
 
+// Writes the referred schema of each foreign key of `t` as the introspectors do: "" for the
+// table's own schema, and the default schema by name only from a table in another schema
+// (PostgreSQL: "public" from billing.invoices, "" from public.orders).
+void NormalizeReferredSchemas(const Dialect& dialect, Table& t) {
+  for (ForeignKey& fk : t.foreign_keys) {
+    if (!fk.referred_schema.empty() && CatalogSchema(dialect, fk.referred_schema) == t.schema) {
+      fk.referred_schema.clear();
+    }
+  }
+}
+
 // Checks the target table and columns of each foreign key of table `t`.
-absl::Status CheckForeignKeys(const ErrorSink& errors, const Catalog& catalog,
-                              const TableIndex& tables, const Table& t, const TableSource& source) {
+absl::Status CheckForeignKeys(const ErrorSink& errors, const Dialect& dialect,
+                              const Catalog& catalog, const TableIndex& tables, const Table& t,
+                              const TableSource& source) {
   for (size_t i = 0; i < t.foreign_keys.size(); ++i) {
     const ForeignKey& fk = t.foreign_keys[i];
     const ConstraintSource& located = source.foreign_keys[i];
-    const std::string& schema = fk.referred_schema.empty() ? t.schema : fk.referred_schema;
+    const std::string schema =
+        fk.referred_schema.empty() ? t.schema : CatalogSchema(dialect, fk.referred_schema);
     const auto found = tables.find(TableKey(schema, fk.referred_table));
     const Table* target = found == tables.end() ? nullptr : found->second;
     const auto label = [&] {
@@ -210,9 +224,11 @@ std::vector<std::string> IndexNamingColumns(const Index& index, const Table& tab
 
 absl::Status ResolveSchema(const ErrorSink& errors, const Dialect& dialect, ParsedSchema& schema) {
   Catalog& catalog = schema.catalog;
+  for (Table& table : catalog.tables) NormalizeReferredSchemas(dialect, table);
   const TableIndex tables = IndexTables(catalog);
   for (size_t i = 0; i < catalog.tables.size(); ++i) {
-    RETURN_IF_ERROR(CheckForeignKeys(errors, catalog, tables, catalog.tables[i], schema.tables[i]));
+    RETURN_IF_ERROR(
+        CheckForeignKeys(errors, dialect, catalog, tables, catalog.tables[i], schema.tables[i]));
   }
   const int max_length = dialect.capabilities().max_identifier_length;
   // Index names are unique per schema (per table in MySQL): schema -> name -> first user.

@@ -7,6 +7,7 @@
 #include "catalog/naming.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
+#include "introspect/yaml_column.h"
 #include "introspect/yaml_constraint.h"
 #include "introspect/yaml_table.h"
 
@@ -71,7 +72,8 @@ absl::StatusOr<NamingConvention> ParseNamingConvention(const Mapping& map) {
 }
 
 // Parses one entry of `enums:`.
-absl::StatusOr<Enum> ParseEnum(const ErrorSink& errors, const Entry& entry) {
+absl::StatusOr<Enum> ParseEnum(const ErrorSink& errors, const Dialect& dialect,
+                               const Entry& entry) {
   Enum e;
   e.name = entry.key;
   ASSIGN_OR_RETURN(Mapping map, Mapping::Read(errors, entry.value, entry.value_mark,
@@ -81,7 +83,8 @@ absl::StatusOr<Enum> ParseEnum(const ErrorSink& errors, const Entry& entry) {
     ASSIGN_OR_RETURN(e.name, ReadString(map, *name));
   }
   if (const Entry* schema = map.Find("schema")) {
-    ASSIGN_OR_RETURN(e.schema, ReadString(map, *schema));
+    ASSIGN_OR_RETURN(std::string written, ReadString(map, *schema));
+    e.schema = CatalogSchema(dialect, written);
   }
   const Entry* values = map.Find("values");
   if (values == nullptr) {
@@ -117,13 +120,13 @@ absl::StatusOr<Enum> ParseEnum(const ErrorSink& errors, const Entry& entry) {
   return e;
 }
 
-absl::Status ParseEnums(const Mapping& map, Catalog& catalog) {
+absl::Status ParseEnums(const Mapping& map, const Dialect& dialect, Catalog& catalog) {
   const Entry* entry = map.Find("enums");
   if (entry == nullptr) return absl::OkStatus();
   ASSIGN_OR_RETURN(Mapping enums,
                    Mapping::Read(map.errors(), entry->value, entry->value_mark, "enums"));
   for (const Entry& e : enums.entries()) {
-    ASSIGN_OR_RETURN(Enum parsed, ParseEnum(map.errors(), e));
+    ASSIGN_OR_RETURN(Enum parsed, ParseEnum(map.errors(), dialect, e));
     if (FindEnum(catalog, parsed.schema, parsed.name) != nullptr) {
       return map.errors().At(
           e.key_mark,
@@ -173,7 +176,7 @@ absl::StatusOr<ParsedSchema> ParseSchemaDocument(const ErrorSink& errors, Node r
                                   " but is being compared as ", Absl(dialect.name())));
   }
   ASSIGN_OR_RETURN(out.catalog.naming_convention, ParseNamingConvention(map));
-  RETURN_IF_ERROR(ParseEnums(map, out.catalog));
+  RETURN_IF_ERROR(ParseEnums(map, dialect, out.catalog));
   const ParseContext context{errors, dialect, out.catalog.enums};
   RETURN_IF_ERROR(ParseTables(context, map, out));
   return out;

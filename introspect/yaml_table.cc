@@ -133,7 +133,8 @@ absl::Status ParseTable(const ParseContext& context, const Entry& entry, Table& 
     ASSIGN_OR_RETURN(table.name, ReadString(map, *name));
   }
   if (const Entry* schema = map.Find("schema")) {
-    ASSIGN_OR_RETURN(table.schema, ReadString(map, *schema));
+    ASSIGN_OR_RETURN(std::string written, ReadString(map, *schema));
+    table.schema = CatalogSchema(context.dialect, written);
   }
   if (const Entry* comment = map.Find("comment")) {
     ASSIGN_OR_RETURN(table.comment, ReadString(map, *comment));

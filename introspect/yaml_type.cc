@@ -1,5 +1,6 @@
 #include "introspect/yaml_type.h"
 
+#include <map>
 #include <regex>
 
 #include "absl/strings/ascii.h"
@@ -8,6 +9,7 @@
 #include "absl/strings/str_replace.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
+#include "introspect/yaml_column.h"
 
 namespace schemadiff::yaml {
 namespace {
@@ -30,10 +32,15 @@ const std::vector<std::string>& PortableBases() {
 
 // An enum type reference: enum(name), enum(schema.name), with "quoted" parts for any name.
 struct EnumReference {
-  std::string schema;  // empty when not given
+  std::string schema;         // as the catalog writes it ("" for the default schema)
+  bool schema_given = false;  // false: any schema, the table's own first
   std::string name;
   bool exact_case = true;  // false when the name went through lower-casing
 };
+
+// A name or "quoted name", then optionally . and another: the parts of a schema-qualified name.
+constexpr char kQualifiedName[] = R"((?:([A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")*")\s*\.\s*)?)"
+                                  R"(([A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")*"))";
 
 // Removes the double quotes of a "quoted" identifier part (doubled quotes are one quote).
 std::string Unquote(const std::string& part) {
@@ -41,15 +48,38 @@ std::string Unquote(const std::string& part) {
   return absl::StrReplaceAll(part.substr(1, part.size() - 2), {{"\"\"", "\""}});
 }
 
+// The reference a match of kQualifiedName (groups 1 and 2) makes.
+EnumReference QualifiedReference(const Dialect& dialect, const std::smatch& match) {
+  EnumReference ref;
+  ref.schema_given = match[1].matched;
+  ref.schema = CatalogSchema(dialect, Unquote(match[1].str()));
+  ref.name = Unquote(match[2].str());
+  return ref;
+}
+
 // Recognizes `enum(name)` with the name's case kept (ParsePortableType lower-cases it).
-std::optional<EnumReference> NamedEnumReference(const std::string& text) {
+std::optional<EnumReference> NamedEnumReference(const Dialect& dialect, const std::string& text) {
   static const std::regex kReference(
-      R"(\s*enum\s*\(\s*(?:([A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")*")\s*\.\s*)?)"
-      R"(([A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")*")\s*\)\s*)",
-      std::regex::icase);
+      absl::StrCat(R"(\s*enum\s*\(\s*)", kQualifiedName, R"(\s*\)\s*)"), std::regex::icase);
   std::smatch match;
-  if (!std::regex_match(text, match, kReference)) return std::nullopt;
-  return EnumReference{Unquote(match[1].str()), Unquote(match[2].str())};
+  if (absl::AsciiStrToLower(text).find("enum") == std::string::npos ||  // skips most types fast
+      !std::regex_match(text, match, kReference)) {
+    return std::nullopt;
+  }
+  return QualifiedReference(dialect, match);
+}
+
+// Recognizes the bare name (or schema.name) of an enum declared under `enums:`.
+std::optional<EnumReference> BareEnumReference(const Dialect& dialect, const std::string& text,
+                                               const std::vector<Enum>& enums) {
+  static const std::regex kName(absl::StrCat(R"(\s*)", kQualifiedName, R"(\s*)"));
+  std::smatch match;
+  if (enums.empty() || !std::regex_match(text, match, kName)) return std::nullopt;
+  EnumReference ref = QualifiedReference(dialect, match);
+  for (const Enum& e : enums) {
+    if (e.name == ref.name && (!ref.schema_given || e.schema == ref.schema)) return ref;
+  }
+  return std::nullopt;
 }
 
 // "enum 'name'" or "enum 'schema.name'".
@@ -66,7 +96,7 @@ absl::StatusOr<const Enum*> FindReferencedEnum(const Mapping& column, const Entr
   };
   std::vector<const Enum*> found;
   for (const Enum& e : enums) {
-    if (same(e.name, ref.name) && (ref.schema.empty() || same(e.schema, ref.schema))) {
+    if (same(e.name, ref.name) && (!ref.schema_given || same(e.schema, ref.schema))) {
       found.push_back(&e);
     }
   }
@@ -93,16 +123,20 @@ absl::StatusOr<const Enum*> FindReferencedEnum(const Mapping& column, const Entr
 
 // Fills in the values of named enum types, also inside arrays.
 absl::Status ResolveEnumTypes(const Mapping& column, const Entry& entry, const Table& table,
-                              const std::vector<Enum>& enums, DataType& type) {
+                              const std::vector<Enum>& enums, const Dialect& dialect,
+                              DataType& type) {
   for (DataType& element : type.element) {
-    RETURN_IF_ERROR(ResolveEnumTypes(column, entry, table, enums, element));
+    RETURN_IF_ERROR(ResolveEnumTypes(column, entry, table, enums, dialect, element));
   }
   if (type.kind != TypeKind::kEnum || type.enum_name.empty()) return absl::OkStatus();
   EnumReference ref;
   ref.exact_case = false;
   const size_t dot = type.enum_name.find('.');
   ref.name = dot == std::string::npos ? type.enum_name : type.enum_name.substr(dot + 1);
-  if (dot != std::string::npos) ref.schema = type.enum_name.substr(0, dot);
+  if (dot != std::string::npos) {
+    ref.schema_given = true;
+    ref.schema = CatalogSchema(dialect, type.enum_name.substr(0, dot));
+  }
   ASSIGN_OR_RETURN(const Enum* e, FindReferencedEnum(column, entry, ref, table, enums));
   type.enum_name = e->name;
   type.enum_values = e->values;
@@ -120,25 +154,41 @@ absl::StatusOr<DataType> ParseYamlType(const Mapping& column, const Entry& entry
                                            " (portable types: ", kPortableTypes, ")"));
   }
   const std::string& text = entry.value.Scalar();
-  if (std::optional<EnumReference> ref = NamedEnumReference(text)) {
+  std::optional<EnumReference> ref = NamedEnumReference(dialect, text);
+  if (!ref) {
+    if (std::optional<DataType> portable = ParsePortableType(text)) {
+      RETURN_IF_ERROR(ResolveEnumTypes(column, entry, table, enums, dialect, *portable));
+      return *portable;
+    }
+    ref = BareEnumReference(dialect, text, enums);
+  }
+  if (ref) {
     ASSIGN_OR_RETURN(const Enum* e, FindReferencedEnum(column, entry, *ref, table, enums));
     DataType type = MakeType(TypeKind::kEnum);
     type.enum_name = e->name;
     type.enum_values = e->values;
     return type;
   }
-  if (std::optional<DataType> portable = ParsePortableType(text)) {
-    RETURN_IF_ERROR(ResolveEnumTypes(column, entry, table, enums, *portable));
-    return *portable;
-  }
   absl::StatusOr<DataType> native = dialect.ParseType(text, /*allow_verbatim=*/false);
   if (native.ok()) return native;
   const std::string base(absl::StripAsciiWhitespace(Absl(text.substr(0, text.find('(')))));
+  std::vector<std::string> candidates = PortableBases();
+  for (const Enum& e : enums) candidates.push_back(e.name);
   return column.errors().At(
       entry.value_mark,
-      absl::StrCat("unknown type '", text, "' for ", column.what(),
-                   DidYouMean(base, PortableBases()), " (portable types: ", kPortableTypes,
-                   "; or a native ", Absl(dialect.name()), " type)"));
+      absl::StrCat("unknown type '", text, "' for ", column.what(), DidYouMean(base, candidates),
+                   " (portable types: ", kPortableTypes, "; or a native ", Absl(dialect.name()),
+                   " type)"));
+}
+
+std::optional<DataType> SerialType(std::string_view text) {
+  static const auto* const kSerials = new std::map<std::string, TypeKind>{
+      {"smallserial", TypeKind::kSmallInt}, {"serial2", TypeKind::kSmallInt},
+      {"serial", TypeKind::kInteger},       {"serial4", TypeKind::kInteger},
+      {"bigserial", TypeKind::kBigInt},     {"serial8", TypeKind::kBigInt}};
+  auto it = kSerials->find(absl::AsciiStrToLower(absl::StripAsciiWhitespace(Absl(text))));
+  if (it == kSerials->end()) return std::nullopt;
+  return MakeType(it->second);
 }
 
 absl::StatusOr<DefaultExpr> ParseYamlDefault(const Mapping& column, const Entry& entry) {

@@ -2,6 +2,7 @@
 // exact position. YAML texts start on line 1 right after R"y( so that positions are easy to read.
 #include "introspect/yaml_loader.h"
 
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -382,6 +383,113 @@ TEST(YamlLoaderTest, SchemasAndNameOverrides) {
   EXPECT_EQ(audit.indexes.at(0).name, "ix_audit_users_public_id");
 }
 
+TEST(YamlLoaderTest, PublicIsTheDefaultSchemaOnPostgres) {
+  absl::StatusOr<Catalog> catalog = Parse(R"y(enums:
+  mood: {schema: public, values: [ok, sad]}
+tables:
+  customers:
+    schema: public
+    columns:
+      id: {type: bigint, primary_key: true}
+      feeling: {type: enum(public.mood)}
+  orders:
+    columns:
+      id: {type: bigint, primary_key: true}
+      customer_id: {type: bigint, references: public.customers.id}
+  payments:
+    schema: billing
+    columns:
+      id: {type: bigint, primary_key: true}
+  invoices:
+    schema: billing
+    columns:
+      id: {type: bigint, primary_key: true}
+      order_id: {type: bigint, references: public.orders.id}
+      payment_id: {type: bigint, references: billing.payments.id}
+    foreign_keys:
+      - columns: [id]
+        references: {table: customers, columns: [id], schema: public}
+)y",
+                                          PostgresDialect());
+  ASSERT_OK(catalog);
+  // As the PostgreSQL introspector reports them: public is "", and a foreign key names it only
+  // from a table in another schema.
+  ASSERT_EQ(catalog->enums.size(), 1u);
+  EXPECT_EQ(catalog->enums[0].schema, "");
+  const Table& customers = GetTable(*catalog, "customers");
+  EXPECT_EQ(GetColumn(customers, "feeling").type.enum_name, "mood");
+  const Table& orders = GetTable(*catalog, "orders");
+  ASSERT_EQ(orders.foreign_keys.size(), 1u);
+  EXPECT_EQ(orders.foreign_keys[0].referred_schema, "");
+  std::map<std::string, std::string> referred_schemas;  // referred table -> schema
+  for (const ForeignKey& fk : GetTable(*catalog, "invoices", "billing").foreign_keys) {
+    referred_schemas[fk.referred_table] = fk.referred_schema;
+  }
+  EXPECT_EQ(referred_schemas,
+            (std::map<std::string, std::string>{
+                {"customers", "public"}, {"orders", "public"}, {"payments", ""}}));
+  // Elsewhere "public" is an ordinary schema name.
+  EXPECT_EQ(Error(R"y(tables:
+  a:
+    columns:
+      id: {type: integer, references: public.b.id}
+  b:
+    columns:
+      id: {type: integer}
+)y"),
+            "s.yaml:4:39: foreign key (id) of table 'a' references missing table 'public.b'");
+}
+
+TEST(YamlLoaderTest, SerialTypesAreAutoincrementIntegers) {
+  absl::StatusOr<Catalog> catalog = Parse(R"y(tables:
+  t:
+    columns:
+      id: {type: serial, primary_key: true}
+      big: {type: BIGSERIAL}
+      small: {type: smallserial}
+      eight: {type: serial8, autoincrement: false}
+)y",
+                                          PostgresDialect());
+  ASSERT_OK(catalog);
+  const Table& t = GetTable(*catalog, "t");
+  // What the PostgreSQL introspector reads for serial columns: the integer type, the flag, no
+  // default (the nextval() is the flag) and NOT NULL.
+  const Column& id = GetColumn(t, "id");
+  EXPECT_EQ(id.type, MakeType(TypeKind::kInteger));
+  EXPECT_TRUE(id.autoincrement);
+  EXPECT_FALSE(id.server_default.has_value());
+  const Column& big = GetColumn(t, "big");
+  EXPECT_EQ(big.type, MakeType(TypeKind::kBigInt));
+  EXPECT_TRUE(big.autoincrement);
+  EXPECT_FALSE(big.nullable);
+  EXPECT_EQ(GetColumn(t, "small").type, MakeType(TypeKind::kSmallInt));
+  EXPECT_TRUE(GetColumn(t, "small").autoincrement);
+  EXPECT_EQ(GetColumn(t, "eight").type, MakeType(TypeKind::kBigInt));
+  EXPECT_FALSE(GetColumn(t, "eight").autoincrement);  // written explicitly
+}
+
+TEST(YamlLoaderTest, BareEnumNameIsTheEnum) {
+  absl::StatusOr<Catalog> catalog = Parse(R"y(enums:
+  order_status: {values: [pending, paid]}
+tables:
+  orders:
+    columns:
+      bare: {type: order_status}
+      qualified: {type: public.order_status}
+      written: {type: enum(order_status)}
+      words: {type: text}
+)y",
+                                          PostgresDialect());
+  ASSERT_OK(catalog);
+  const Table& orders = GetTable(*catalog, "orders");
+  const DataType& bare = GetColumn(orders, "bare").type;
+  EXPECT_EQ(bare.kind, TypeKind::kEnum);
+  EXPECT_EQ(bare.enum_name, "order_status");
+  EXPECT_EQ(GetColumn(orders, "qualified").type, bare);
+  EXPECT_EQ(GetColumn(orders, "written").type, bare);
+  EXPECT_EQ(GetColumn(orders, "words").type.kind, TypeKind::kText);
+}
+
 TEST(YamlLoaderTest, ExamplesLoad) {
   absl::StatusOr<Catalog> blog =
       LoadYamlSchema(SourcePath("schemas/examples/blog.yaml"), SqliteDialect());
@@ -499,6 +607,18 @@ const ErrorCase kErrorCases[] = {
      "s.yaml:4:21: unknown type 'strng(255)' for column 'users.email'; did you mean 'string'? "
      "(portable types: string(n), varchar(n), char(n), text, tinyint, smallint, mediumint, "
      "integer, bigint, numeric(p,s), float, double, boolean, date, time, timestamp, "
+     "timestamp(tz), interval, uuid, json, jsonb, binary, varbinary(n), enum(name), "
+     "enum('a','b'), array(type); or a native sqlite type)"},
+    {"UnknownTypeNearAnEnumName", R"y(enums:
+  order_status: {values: [pending, paid]}
+tables:
+  orders:
+    columns:
+      status: {type: order_statu}
+)y",
+     "s.yaml:6:22: unknown type 'order_statu' for column 'orders.status'; did you mean "
+     "'order_status'? (portable types: string(n), varchar(n), char(n), text, tinyint, smallint, "
+     "mediumint, integer, bigint, numeric(p,s), float, double, boolean, date, time, timestamp, "
      "timestamp(tz), interval, uuid, json, jsonb, binary, varbinary(n), enum(name), "
      "enum('a','b'), array(type); or a native sqlite type)"},
     {"TypeCutAtComma", R"y(tables:
