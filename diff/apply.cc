@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
+#include "diff/expression_rename.h"
 #include "diff/match.h"
 #include "diff/overloaded.h"
 
@@ -168,6 +169,7 @@ absl::Status Apply(const RenameColumn& o, const Op& op, Catalog* catalog) {
     return Unfit(op, absl::StrCat("column ", o.to, " already exists"));
   }
   column->name = o.to;
+  RenameColumnInExpressions(*table, catalog->dialect, o.from, o.to);
   if (table->primary_key) RenameIn(table->primary_key->columns, o.from, o.to);
   for (UniqueConstraint& uq : table->uniques) RenameIn(uq.columns, o.from, o.to);
   for (Index& ix : table->indexes) {

@@ -200,7 +200,9 @@ absl::StatusOr<Catalog> ReadCatalog(pqxx::transaction_base& txn,
   }
 
   std::unordered_map<long long, TableSlot> tables;
-  for (const pqxx::row& r : txn.exec_params(pg_queries::kTables, schema_list)) {
+  const pqxx::result table_rows = txn.exec_params(pg_queries::kTables, schema_list);
+  catalog.tables.reserve(table_rows.size());
+  for (const pqxx::row& r : table_rows) {
     Table table;
     table.schema = ModelSchema(Text(r[1]));
     table.name = Text(r[2]);

@@ -251,6 +251,26 @@ CREATE INDEX ix_after ON people (display_name);
           },
       },
       {
+          "rename_column_used_by_expressions",
+          R"sql(
+CREATE TABLE prices (id int PRIMARY KEY, amount numeric NOT NULL,
+  CONSTRAINT ck_prices_amount CHECK (amount >= 0),
+  total numeric GENERATED ALWAYS AS (amount * 2) STORED);
+CREATE INDEX ix_prices_rounded ON prices (round(amount)) WHERE amount > 0;
+)sql",
+          R"sql(
+CREATE TABLE prices (id int PRIMARY KEY, "Net Amount" numeric NOT NULL,
+  CONSTRAINT ck_prices_amount CHECK ("Net Amount" >= 0),
+  total numeric GENERATED ALWAYS AS ("Net Amount" * 2) STORED);
+CREATE INDEX ix_prices_rounded ON prices (round("Net Amount")) WHERE "Net Amount" > 0;
+)sql",
+          "INSERT INTO prices (id, amount) VALUES (1, 2.5), (2, 0);",
+          {{"SELECT id, \"Net Amount\", total FROM prices ORDER BY id", "1|2.5|5.0\n2|0|0"}},
+          [](Catalog* to) {
+            FindColumn(*FindTable(*to, "", "prices"), "Net Amount")->renamed_from = {"amount"};
+          },
+      },
+      {
           "table_comments_and_collations",
           "CREATE TABLE tc (id int PRIMARY KEY, label text, code varchar(10) COLLATE \"C\"); "
           "COMMENT ON TABLE tc IS 'before';",

@@ -201,6 +201,16 @@ CREATE TABLE posts (
        kSeed,
        [](Catalog* c) { RenameColumnHint(c, "users", "full_name", "name"); },
        {{"SELECT full_name FROM users WHERE id = 1;", "Ann\n"}}},
+      {"rename_column_used_by_expressions",
+       "CREATE TABLE prices (id INTEGER PRIMARY KEY, amount NUMERIC NOT NULL "
+       "CHECK (amount >= 0)); CREATE INDEX ix_prices_rounded ON prices (round(amount)) "
+       "WHERE amount > 0;",
+       "CREATE TABLE prices (id INTEGER PRIMARY KEY, net_amount NUMERIC NOT NULL "
+       "CHECK (net_amount >= 0)); CREATE INDEX ix_prices_rounded ON prices "
+       "(round(net_amount)) WHERE net_amount > 0;",
+       "INSERT INTO prices VALUES (1, 2.5), (2, 0);",
+       [](Catalog* c) { RenameColumnHint(c, "prices", "net_amount", "amount"); },
+       {{"SELECT group_concat(net_amount, '|') FROM prices;", "2.5|0\n"}}},
       {"rename_referenced_column_in_a_rebuilt_table",
        codes_from,
        codes_to,

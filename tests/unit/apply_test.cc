@@ -132,6 +132,26 @@ TEST(ApplyOpTest, RenameColumnUpdatesKeysIndexesAndReferences) {
   EXPECT_EQ(Get(c, "customers").primary_key->columns, std::vector<std::string>{"customer_no"});
 }
 
+TEST(ApplyOpTest, RenameColumnRewritesExpressionsAsTheDatabaseDoes) {
+  Catalog c = Shop();
+  c.dialect = "postgresql";
+  Table& orders = *FindTable(c, "", "orders");
+  orders.checks.push_back(Ck("ck_orders_note", "length(note) < orders.id"));
+  Index lowered = Ix("ix_orders_lower_note", {});
+  IndexElement expression;
+  expression.expression = "lower(note)";
+  lowered.elements.push_back(expression);
+  lowered.where = "note IS NOT NULL";
+  orders.indexes.push_back(lowered);
+  ASSERT_OK(ApplyOp(RenameColumn{"", "orders", "note", "Remark"}, &c));
+  ASSERT_OK(ApplyOp(RenameColumn{"", "orders", "id", "order_no"}, &c));
+  const Table& renamed = Get(c, "orders");
+  EXPECT_EQ(renamed.checks[0].expression, "order_no > 0");
+  EXPECT_EQ(renamed.checks[1].expression, "length(\"Remark\") < orders.order_no");
+  EXPECT_EQ(renamed.indexes[1].elements[0].expression, "lower(\"Remark\")");
+  EXPECT_EQ(renamed.indexes[1].where, "\"Remark\" IS NOT NULL");
+}
+
 TEST(ApplyOpTest, AlterColumnReplacesTheColumn) {
   Catalog c = Shop();
   Column after = Col("note", testing::Varchar(10), false);

@@ -497,6 +497,28 @@ TEST(DifferWarningsTest, NamingConventionNotes) {
   EXPECT_THAT(quiet->notes, IsEmpty());
 }
 
+// The database rewrites a renamed column's CHECKs and index expressions itself: the plan is the
+// rename alone.
+TEST(DifferTest, RenamedColumnInExpressionsIsOnlyARename) {
+  auto prices = [](const std::string& column, std::vector<std::string> former) {
+    Table t = Tbl("prices", {Hinted(Col(column, Int()), std::move(former))});
+    t.checks.push_back(Ck("ck_prices_amount", column + " >= 0"));
+    Index rounded = Ix("ix_prices_rounded", {});
+    IndexElement key;
+    key.expression = "abs(" + column + ")";
+    rounded.elements.push_back(key);
+    rounded.where = column + " > 0";
+    t.indexes.push_back(rounded);
+    return t;
+  };
+  Catalog from = Cat({prices("amount", {})});
+  Catalog to = Cat({prices("net", {"amount"})});
+  from.dialect = to.dialect = "sqlite";
+  const absl::StatusOr<Plan> plan = Diff(from, to, D());
+  ASSERT_OK(plan);
+  EXPECT_THAT(Describe(*plan), ElementsAre("rename column prices.amount to net"));
+}
+
 TEST(DifferTest, IsDeterministicByteForByte) {
   for (const DiffCase& c : Cases()) {
     const absl::StatusOr<Plan> first = Diff(c.from, c.to, D());
