@@ -58,13 +58,13 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
-    open_.push_back(Open(YAML::NodeType::Sequence, mark, anchor));
+    open_.push_back({Open(YAML::NodeType::Sequence, mark, anchor), pending_.size()});
   }
   void OnSequenceEnd() override { Close(); }
 
   void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
-    open_.push_back(Open(YAML::NodeType::Map, mark, anchor));
+    open_.push_back({Open(YAML::NodeType::Map, mark, anchor), pending_.size()});
   }
   void OnMapEnd() override { Close(); }
 
@@ -72,7 +72,7 @@ class TreeBuilder : public YAML::EventHandler {
   // A new node, registered under its anchor.
   NodeData* Open(YAML::NodeType::value type, const YAML::Mark& mark, YAML::anchor_t anchor) {
     NodeData& node = document_.nodes_.emplace_back();
-    node.type = type;
+    node.type = static_cast<uint8_t>(type);
     node.mark = mark;
     if (anchor != YAML::NullAnchor) {
       if (anchors_.size() <= anchor) anchors_.resize(anchor + 1, nullptr);
@@ -87,12 +87,16 @@ class TreeBuilder : public YAML::EventHandler {
     Add(node);
   }
 
-  // Ends the innermost open sequence or mapping.
+  // Ends the innermost open sequence or mapping: its children move to the document's list.
   void Close() {
-    NodeData* node = open_.back();
+    const OpenNode open = open_.back();
     open_.pop_back();
-    node->children.shrink_to_fit();
-    Finish(node);
+    std::vector<const NodeData*>& children = document_.children_;
+    open.node->first_child = static_cast<uint32_t>(children.size());
+    open.node->child_count = static_cast<uint32_t>(pending_.size() - open.first_pending);
+    children.insert(children.end(), pending_.begin() + open.first_pending, pending_.end());
+    pending_.resize(open.first_pending);
+    Finish(open.node);
   }
 
   // Adds a finished node to the innermost open one, or makes it the root.
@@ -101,21 +105,28 @@ class TreeBuilder : public YAML::EventHandler {
       if (document_.root_ == nullptr) document_.root_ = node;
       return;
     }
-    NodeData* parent = open_.back();
-    parent->children.push_back(node);
-    const size_t count = parent->children.size();
-    if (stop_key_ && open_.size() == 1 && parent->type == YAML::NodeType::Map && count % 2 == 0) {
-      const NodeData* key = parent->children[count - 2];
+    pending_.push_back(node);
+    const size_t count = pending_.size() - open_.back().first_pending;
+    if (stop_key_ && open_.size() == 1 && open_.back().node->type == YAML::NodeType::Map &&
+        count % 2 == 0) {
+      const NodeData* key = pending_[pending_.size() - 2];
       if (key->type == YAML::NodeType::Scalar && key->scalar == *stop_key_) {
-        document_.root_ = parent;
+        Close();  // the root, with the entries read so far
         throw StopReading();
       }
     }
   }
 
+  // A sequence or mapping being read, and where its children start in pending_.
+  struct OpenNode {
+    NodeData* node;
+    size_t first_pending;
+  };
+
   Document& document_;
   std::optional<std::string_view> stop_key_;
-  std::vector<NodeData*> open_;           // the sequences and mappings being read
+  std::vector<OpenNode> open_;            // the sequences and mappings being read
+  std::vector<const NodeData*> pending_;  // the children read so far of the open nodes
   std::vector<const NodeData*> anchors_;  // by anchor number
 };
 
@@ -142,15 +153,16 @@ const std::string& Node::Scalar() const { return IsScalar() ? data_->scalar : kE
 
 size_t Node::size() const {
   if (data_ == nullptr) return 0;
-  return IsMap() ? data_->children.size() / 2 : data_->children.size();
+  return IsMap() ? data_->child_count / 2 : data_->child_count;
 }
 
 Node::Iterator Node::begin() const {
-  return Iterator(data_ != nullptr ? data_->children.data() : nullptr);
+  return Iterator(data_ != nullptr ? children_ + data_->first_child : nullptr, children_);
 }
 
 Node::Iterator Node::end() const {
-  return Iterator(data_ != nullptr ? data_->children.data() + data_->children.size() : nullptr);
+  return Iterator(data_ != nullptr ? children_ + data_->first_child + data_->child_count : nullptr,
+                  children_);
 }
 
 Document Document::Parse(std::string_view text) {

@@ -5,6 +5,7 @@
 #define SCHEMADIFF_INTROSPECT_YAML_TREE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -16,12 +17,13 @@ namespace schemadiff::yaml {
 
 // One node of a document. An alias is the node of its anchor, shared.
 struct NodeData {
-  YAML::NodeType::value type = YAML::NodeType::Null;
-  bool quoted = false;    // a scalar written in quotes or as a block scalar
-  bool complete = false;  // all of its children are read
+  uint8_t type = YAML::NodeType::Null;  // a YAML::NodeType::value
+  bool quoted = false;                  // a scalar written in quotes or as a block scalar
+  bool complete = false;                // all of its children are read
+  uint32_t first_child = 0;  // its children (sequence items, or mapping keys and values in
+  uint32_t child_count = 0;  // turn) are these entries of the document's child list
   YAML::Mark mark;
   std::string scalar;
-  std::vector<const NodeData*> children;  // sequence items, or mapping keys and values in turn
 };
 
 // A handle on a node of a Document, valid while the Document lives. The default handle is a
@@ -29,9 +31,12 @@ struct NodeData {
 class Node {
  public:
   Node() = default;
-  explicit Node(const NodeData* data) : data_(data) {}
+  // `children` is the document's child list.
+  Node(const NodeData* data, const NodeData* const* children) : data_(data), children_(children) {}
 
-  YAML::NodeType::value Type() const { return data_ ? data_->type : YAML::NodeType::Null; }
+  YAML::NodeType::value Type() const {
+    return data_ ? static_cast<YAML::NodeType::value>(data_->type) : YAML::NodeType::Null;
+  }
   bool IsNull() const { return Type() == YAML::NodeType::Null; }
   bool IsScalar() const { return Type() == YAML::NodeType::Scalar; }
   bool IsSequence() const { return Type() == YAML::NodeType::Sequence; }
@@ -44,15 +49,16 @@ class Node {
 
   // Items of a sequence, pairs of a mapping.
   size_t size() const;
-  Node Item(size_t i) const { return Node(data_->children[i]); }
-  Node Key(size_t i) const { return Node(data_->children[2 * i]); }
-  Node Value(size_t i) const { return Node(data_->children[2 * i + 1]); }
+  Node Item(size_t i) const { return Child(i); }
+  Node Key(size_t i) const { return Child(2 * i); }
+  Node Value(size_t i) const { return Child(2 * i + 1); }
 
   // Iterates over the items of a sequence.
   class Iterator {
    public:
-    explicit Iterator(const NodeData* const* at) : at_(at) {}
-    Node operator*() const { return Node(*at_); }
+    Iterator(const NodeData* const* at, const NodeData* const* children)
+        : at_(at), children_(children) {}
+    Node operator*() const { return Node(*at_, children_); }
     Iterator& operator++() {
       ++at_;
       return *this;
@@ -61,12 +67,16 @@ class Node {
 
    private:
     const NodeData* const* at_;
+    const NodeData* const* children_;
   };
   Iterator begin() const;
   Iterator end() const;
 
  private:
+  Node Child(size_t i) const { return Node(children_[data_->first_child + i], children_); }
+
   const NodeData* data_ = nullptr;
+  const NodeData* const* children_ = nullptr;
 };
 
 // The nodes of one parsed document.
@@ -82,12 +92,13 @@ class Document {
   // large file.
   static Document ParseUntilRootKey(std::string_view text, std::string_view key);
 
-  Node root() const { return Node(root_); }
+  Node root() const { return Node(root_, children_.data()); }
 
  private:
   Document() = default;
 
-  std::deque<NodeData> nodes_;  // a deque: nodes keep their address as it grows
+  std::deque<NodeData> nodes_;             // a deque: nodes keep their address as it grows
+  std::vector<const NodeData*> children_;  // the children of each node, one run per node
   const NodeData* root_ = nullptr;
 
   friend class TreeBuilder;
