@@ -94,6 +94,12 @@ class Document {
 
   Node root() const { return Node(root_, children_.data()); }
 
+  // Moving keeps the nodes where they are; a copy's nodes would point into the original.
+  Document(Document&&) = default;
+  Document& operator=(Document&&) = default;
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
  private:
   Document() = default;
 
