@@ -18,8 +18,7 @@ namespace {
 // Prints `message` as the single error line and returns the error exit code.
 int ReportError(std::string_view message) {
   std::cerr << "schemadiff: error: "
-            << absl::StrReplaceAll(Absl(message), {{"\r\n", " "}, {"\n", " "}})
-            << "\n";
+            << absl::StrReplaceAll(Absl(message), {{"\r\n", " "}, {"\n", " "}}) << "\n";
   return 2;
 }
 
@@ -31,36 +30,42 @@ std::string HelpHint(const CLI::App &app) {
   return " (see 'schemadiff --help')";
 }
 
+// The first command-line argument no option of `app` or its chosen subcommand took; "" if none.
+std::string FirstUnexpectedArgument(const CLI::App &app) {
+  for (const CLI::App *sub : app.get_subcommands()) {
+    if (!sub->remaining().empty()) return sub->remaining().front();
+  }
+  return app.remaining().empty() ? "" : app.remaining().front();
+}
+
 int Run(int argc, char **argv) {
-  CLI::App app("Compares database schemas (SQLite, PostgreSQL, MySQL/MariaDB "
-               "databases or YAML schema "
-               "files) and generates the migration between them.",
-               "schemadiff");
+  CLI::App app(
+      "Compares database schemas (SQLite, PostgreSQL, MySQL/MariaDB "
+      "databases or YAML schema "
+      "files) and generates the migration between them.",
+      "schemadiff");
   app.set_version_flag("--version", "schemadiff " + std::string(Version()),
                        "Print the version and exit");
   app.require_subcommand(1);
-  app.footer("SRC and DST are database URLs in SQLAlchemy's form "
-             "(sqlite:///relative.db, "
-             "sqlite:////absolute.db, postgresql://user:pass@host:port/db, "
-             "mysql://user:pass@host:port/db) or paths to YAML schema files.\n"
-             "Exit codes: 0 success (check: in sync), 1 check: changes "
-             "pending, 2 error.");
+  app.footer(
+      "SRC and DST are database URLs in SQLAlchemy's form "
+      "(sqlite:///relative.db, "
+      "sqlite:////absolute.db, postgresql://user:pass@host:port/db, "
+      "mysql://user:pass@host:port/db) or paths to YAML schema files.\n"
+      "Exit codes: 0 success (check: in sync), 1 check: changes "
+      "pending, 2 error.");
 
-  const std::vector<Command> commands = {
-      AddGenerateCommand(app), AddCheckCommand(app), AddDiffCommand(app),
-      AddIntrospectCommand(app)};
+  const std::vector<Command> commands = {AddGenerateCommand(app), AddCheckCommand(app),
+                                         AddDiffCommand(app), AddIntrospectCommand(app)};
 
   // Name the problem when the command itself is missing or misspelled.
   const std::string command_list = "generate, check, diff or introspect";
-  if (argc < 2)
-    return ReportError("no command given: expected " + command_list);
+  if (argc < 2) return ReportError("no command given: expected " + command_list);
   const std::string first = argv[1];
   if (!first.empty() && first[0] != '-' &&
-      std::none_of(commands.begin(), commands.end(), [&](const Command &c) {
-        return c.app->get_name() == first;
-      })) {
-    return ReportError("unknown command '" + first + "': expected " +
-                       command_list);
+      std::none_of(commands.begin(), commands.end(),
+                   [&](const Command &c) { return c.app->get_name() == first; })) {
+    return ReportError("unknown command '" + first + "': expected " + command_list);
   }
 
   try {
@@ -72,21 +77,25 @@ int Run(int argc, char **argv) {
   } catch (const CLI::CallForVersion &e) {
     return app.exit(e);
   } catch (const CLI::ParseError &e) {
+    // CLI11 checks required options before unknown ones: name the unknown one first, since it
+    // is usually the cause (a misspelled --from).
+    const std::string unexpected = FirstUnexpectedArgument(app);
+    if (!unexpected.empty()) {
+      return ReportError("unknown option or argument '" + unexpected + "'" + HelpHint(app));
+    }
     return ReportError(std::string(e.what()) + HelpHint(app));
   }
 
   for (const Command &command : commands) {
-    if (!command.app->parsed())
-      continue;
+    if (!command.app->parsed()) continue;
     absl::StatusOr<int> code = command.run();
-    if (!code.ok())
-      return ReportError(Std(code.status().message()));
+    if (!code.ok()) return ReportError(Std(code.status().message()));
     return *code;
   }
   return ReportError("no command given: expected " + command_list);
 }
 
-} // namespace
+}  // namespace
 
 int RunCli(int argc, char **argv) {
   try {
@@ -98,4 +107,4 @@ int RunCli(int argc, char **argv) {
   }
 }
 
-} // namespace schemadiff
+}  // namespace schemadiff

@@ -92,6 +92,10 @@ TEST(CliTest, BadUsageIsOneLineAndExitTwo) {
   ExpectOneLineError(Schemadiff("generate --from a.yaml --to b.yaml --format alembic --down"),
                      "--down");
   ExpectOneLineError(Schemadiff("generate --to b.yaml"), "--from");
+  // A misspelled option is named even when it leaves a required one missing.
+  ExpectOneLineError(Schemadiff("--frm a.yaml"), "'--frm'");
+  ExpectOneLineError(Schemadiff("check --frm a.yaml --to b.yaml"), "'--frm'");
+  ExpectOneLineError(Schemadiff("diff --from a.yaml --to b.yaml stray"), "'stray'");
 }
 
 TEST(CliTest, CheckExitCodesAndListing) {
