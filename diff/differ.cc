@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -227,6 +228,63 @@ void RecreateDependentForeignKeys(const Catalog& source, const TableLookup& targ
   }
 }
 
+// The schema-wide name an index-owning step frees (drops) or takes (creates), with its table;
+// nullopt for other steps. PostgreSQL and SQLite name indexes, primary keys and unique
+// constraints per schema.
+struct IndexName {
+  std::string schema;
+  std::string table;
+  std::string name;
+};
+
+std::optional<IndexName> FreedIndexName(const Op& op) {
+  if (const auto* drop = std::get_if<DropIndex>(&op)) {
+    return IndexName{drop->schema, drop->table, drop->index.name};
+  }
+  if (const auto* drop = std::get_if<DropConstraint>(&op)) {
+    if (const auto* pk = std::get_if<PrimaryKey>(&drop->constraint)) {
+      return IndexName{drop->schema, drop->table, pk->name};
+    }
+    if (const auto* uq = std::get_if<UniqueConstraint>(&drop->constraint)) {
+      return IndexName{drop->schema, drop->table, uq->name};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<IndexName> TakenIndexName(const Op& op) {
+  if (const auto* create = std::get_if<CreateIndex>(&op)) {
+    return IndexName{create->schema, create->table, create->index.name};
+  }
+  if (const auto* add = std::get_if<AddConstraint>(&op)) {
+    return FreedIndexName(DropConstraint{add->schema, add->table, add->constraint});
+  }
+  if (const auto* rename = std::get_if<RenameIndex>(&op)) {
+    return IndexName{rename->schema, rename->table, rename->to};
+  }
+  return std::nullopt;
+}
+
+// Where names are unique per schema, a name that moves from one kept table to another must be
+// freed before it is taken, whatever the tables' order: such drops move to the front of the
+// table changes.
+void FreeMovedIndexNamesFirst(std::vector<Step>& table_changes) {
+  // (schema, name) -> the tables that take it
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> takers;
+  for (const Step& step : table_changes) {
+    if (std::optional<IndexName> name = TakenIndexName(step.op); name && !name->name.empty()) {
+      takers[{name->schema, name->name}].insert(name->table);
+    }
+  }
+  auto moves = [&takers](const Step& step) {
+    const std::optional<IndexName> name = FreedIndexName(step.op);
+    if (!name || name->name.empty()) return false;
+    auto it = takers.find({name->schema, name->name});
+    return it != takers.end() && !it->second.contains(name->table);
+  };
+  std::stable_partition(table_changes.begin(), table_changes.end(), moves);
+}
+
 }  // namespace
 
 absl::StatusOr<Plan> Diff(const Catalog& from, const Catalog& to, const Dialect& dialect,
@@ -251,6 +309,9 @@ absl::StatusOr<Plan> Diff(const Catalog& from, const Catalog& to, const Dialect&
     Append(phases.drop_foreign_keys, std::move(changes.drop_foreign_keys));
     Append(phases.table_changes, std::move(changes.changes));
     Append(kept_foreign_key_adds, std::move(changes.add_foreign_keys));
+  }
+  if (!dialect.capabilities().index_names_per_table) {
+    FreeMovedIndexNamesFirst(phases.table_changes);
   }
   Append(phases.add_foreign_keys, std::move(kept_foreign_key_adds));
   RecreateDependentForeignKeys(source, target_tables, phases);

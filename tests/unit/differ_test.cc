@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/dialect_postgres.h"
 #include "catalog/dialect_sqlite.h"
 #include "diff/apply.h"
 #include "diff/warnings.h"
@@ -517,6 +518,22 @@ TEST(DifferTest, RenamedColumnInExpressionsIsOnlyARename) {
   const absl::StatusOr<Plan> plan = Diff(from, to, D());
   ASSERT_OK(plan);
   EXPECT_THAT(Describe(*plan), ElementsAre("rename column prices.amount to net"));
+}
+
+// Index names are unique per schema on PostgreSQL: a name moving from table b to table a is
+// dropped from b before a takes it, although a's changes otherwise come first.
+TEST(DifferTest, IndexNameMovingBetweenTablesIsFreedFirst) {
+  auto table = [](const std::string& name, bool indexed) {
+    Table t = Tbl(name, {Col("v", Int())});
+    if (indexed) t.indexes.push_back(Ix("ix_v", {"v"}));
+    return t;
+  };
+  const Catalog from = Cat({table("a", false), table("b", true)});
+  const Catalog to = Cat({table("a", true), table("b", false)});
+  const absl::StatusOr<Plan> plan = Diff(from, to, PostgresDialect());
+  ASSERT_OK(plan);
+  EXPECT_THAT(Describe(*plan),
+              ElementsAre("drop index ix_v on b (v)", "create index ix_v on a (v)"));
 }
 
 TEST(DifferTest, IsDeterministicByteForByte) {
