@@ -33,6 +33,14 @@ Table* FindTable(Catalog& catalog, std::string_view schema, std::string_view nam
   return FindTableIn(catalog, schema, name);
 }
 
+const std::string& ReferredSchema(const Table& table, const ForeignKey& fk) {
+  static const std::string* const kDefaultSchema = new std::string();
+  if (fk.referred_schema.empty()) return table.schema;
+  // Introspected and YAML catalogs name `public` only for a key from another schema.
+  if (fk.referred_schema == "public") return *kDefaultSchema;
+  return fk.referred_schema;
+}
+
 const Column* FindColumn(const Table& table, std::string_view name) {
   return FindColumnIn(table, name);
 }

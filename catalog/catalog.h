@@ -45,9 +45,9 @@ struct Column {
   std::optional<Identity> identity;
   std::optional<Generated> generated;
   std::optional<std::string> comment;
-  std::string collation;  // empty: the table's / database's default
-  std::string charset;    // MySQL, empty: the table's default
-  std::string on_update;  // MySQL ON UPDATE expression, e.g. "CURRENT_TIMESTAMP"
+  std::string collation;                  // empty: the table's / database's default
+  std::string charset;                    // MySQL, empty: the table's default
+  std::string on_update;                  // MySQL ON UPDATE expression, e.g. "CURRENT_TIMESTAMP"
   std::vector<std::string> renamed_from;  // YAML hints: former names, most recent first
   friend bool operator==(const Column&, const Column&) = default;
 };
@@ -57,8 +57,8 @@ struct IndexElement {
   std::string column;      // set for a plain column
   std::string expression;  // set for an expression key (canonical text)
   bool descending = false;
-  std::string nulls;       // "", "first" or "last"
-  std::string opclass;     // PostgreSQL operator class
+  std::string nulls;    // "", "first" or "last"
+  std::string opclass;  // PostgreSQL operator class
   std::string collation;
   std::optional<int> prefix_length;  // MySQL prefix index length
   friend bool operator==(const IndexElement&, const IndexElement&) = default;
@@ -106,7 +106,7 @@ struct ForeignKey {
   std::vector<std::string> referred_columns;
   std::string on_delete;  // "" (NO ACTION), "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT"
   std::string on_update;
-  std::string match;      // "" (SIMPLE), "FULL", "PARTIAL"
+  std::string match;  // "" (SIMPLE), "FULL", "PARTIAL"
   bool deferrable = false;
   bool initially_deferred = false;
   bool not_valid = false;
@@ -177,6 +177,11 @@ Table* FindTable(Catalog& catalog, std::string_view schema, std::string_view nam
 const Column* FindColumn(const Table& table, std::string_view name);
 Column* FindColumn(Table& table, std::string_view name);
 const Enum* FindEnum(const Catalog& catalog, std::string_view schema, std::string_view name);
+
+// The schema the foreign key `fk` of `table` refers to, spelled as tables spell schemas: the
+// table's own schema when the key names none, and "" (the default schema) when it names
+// PostgreSQL's default schema `public` from another schema.
+const std::string& ReferredSchema(const Table& table, const ForeignKey& fk);
 
 // "schema.name" or "name" for messages.
 std::string QualifiedName(std::string_view schema, std::string_view name);

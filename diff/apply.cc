@@ -26,11 +26,6 @@ absl::StatusOr<Table*> GetTable(const Op& op, Catalog* catalog, const std::strin
   return table;
 }
 
-// The schema a foreign key of `table` refers to.
-const std::string& ReferredSchema(const Table& table, const ForeignKey& fk) {
-  return fk.referred_schema.empty() ? table.schema : fk.referred_schema;
-}
-
 // Replaces `from` by `to` in `names`.
 void RenameIn(std::vector<std::string>& names, const std::string& from, const std::string& to) {
   std::replace(names.begin(), names.end(), from, to);

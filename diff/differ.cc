@@ -212,7 +212,7 @@ void RecreateDependentForeignKeys(const Catalog& source, const TableLookup& targ
     const Table* kept = target.Find(table->schema, table->name);
     if (kept == nullptr) continue;
     for (const ForeignKey& fk : table->foreign_keys) {
-      const std::string& schema = fk.referred_schema.empty() ? table->schema : fk.referred_schema;
+      const std::string& schema = ReferredSchema(*table, fk);
       if (!dropped.contains(MakeKey(schema, fk.referred_table, fk.referred_columns)) ||
           already_dropped(table->schema, table->name, fk)) {
         continue;

@@ -25,8 +25,7 @@ CreationOrder OrderForCreation(const std::vector<const Table*>& tables) {
   std::vector<std::vector<size_t>> refs(n);
   for (size_t i = 0; i < n; ++i) {
     for (const ForeignKey& fk : tables[i]->foreign_keys) {
-      const std::string& schema =
-          fk.referred_schema.empty() ? tables[i]->schema : fk.referred_schema;
+      const std::string& schema = ReferredSchema(*tables[i], fk);
       auto it = position.find({schema, fk.referred_table});
       refs[i].push_back(it == position.end() || it->second == i ? n : it->second);
     }

@@ -536,6 +536,24 @@ TEST(DifferTest, IndexNameMovingBetweenTablesIsFreedFirst) {
               ElementsAre("drop index ix_v on b (v)", "create index ix_v on a (v)"));
 }
 
+// A key from another schema names PostgreSQL's default schema `public`: renaming the referred
+// table follows it like any other reference.
+TEST(DifferTest, KeysToThePublicSchemaFollowARename) {
+  auto catalog = [](const std::string& customers, std::vector<std::string> former) {
+    Table referred = Tbl(customers, {});
+    referred.renamed_from = std::move(former);
+    Table invoices = Tbl("invoices", {Col("customer_id", Int())});
+    invoices.schema = "billing";
+    invoices.foreign_keys.push_back(Fk("fk_invoices_customer", {"customer_id"}, customers, {"id"}));
+    invoices.foreign_keys[0].referred_schema = "public";
+    return Cat({referred, invoices});
+  };
+  const absl::StatusOr<Plan> plan =
+      Diff(catalog("customers", {}), catalog("clients", {"customers"}), PostgresDialect());
+  ASSERT_OK(plan);
+  EXPECT_THAT(Describe(*plan), ElementsAre("rename table customers to clients"));
+}
+
 TEST(DifferTest, IsDeterministicByteForByte) {
   for (const DiffCase& c : Cases()) {
     const absl::StatusOr<Plan> first = Diff(c.from, c.to, D());
