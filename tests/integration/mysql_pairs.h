@@ -220,6 +220,15 @@ CREATE TABLE c (id INT PRIMARY KEY, p_id BIGINT, p_code VARCHAR(20),
        "INSERT INTO people VALUES (1, 'Ann Smith');",
        [](Catalog* c) { RenameColumnHint(c, "people", "display_name", "fullname"); },
        {{"SELECT id, display_name FROM people", "1|Ann Smith"}}});
+  // MariaDB and MySQL rewrite CHECKs and generated columns that use a renamed column.
+  cases.push_back({"RenameColumnUsedByExpressions",
+                   R"sql(CREATE TABLE prices (id INT PRIMARY KEY, amount INT NOT NULL,
+  CONSTRAINT ck_prices_amount CHECK (amount >= 0), total INT AS (amount * 2) VIRTUAL);)sql",
+                   R"sql(CREATE TABLE prices (id INT PRIMARY KEY, net_amount INT NOT NULL,
+  CONSTRAINT ck_prices_amount CHECK (net_amount >= 0), total INT AS (net_amount * 2) VIRTUAL);)sql",
+                   "INSERT INTO prices (id, amount) VALUES (1, 3);",
+                   [](Catalog* c) { RenameColumnHint(c, "prices", "net_amount", "amount"); },
+                   {{"SELECT id, net_amount, total FROM prices", "1|3|6"}}});
   cases.push_back({"TypesJsonGeneratedAutoIncrement",
                    R"sql(CREATE TABLE ev (id INT NOT NULL PRIMARY KEY, payload TEXT, n INT);)sql",
                    R"sql(CREATE TABLE ev (
