@@ -83,6 +83,15 @@ absl::StatusOr<std::string> RenderConstraintElement(const Constraint& constraint
 // expressions and for keys with DESC / NULLS / COLLATE.
 std::vector<std::string> RenderIndexKeys(const Index& index, const OpContext& ctx);
 
+// The column elements of `table` in order, then its constraint elements sorted as Alembic
+// orders them: the shared start of op.create_table(...) and sa.Table(...).
+absl::StatusOr<std::vector<std::string>> RenderColumnAndConstraintElements(const Table& table,
+                                                                           const OpContext& ctx);
+
+// A call spread over lines: `opening` (e.g. "op.create_table('t',"), each element on its own
+// line with a comma after all but the last, then ")".
+Lines ElementLines(std::string opening, const std::vector<std::string>& elements);
+
 // Dialect keyword arguments of an index, e.g. ", sqlite_where=sa.text('x > 0')"; an error for
 // what SQLAlchemy 1.4 cannot express.
 absl::StatusOr<std::string> RenderIndexKwargs(const Index& index, const OpContext& ctx);

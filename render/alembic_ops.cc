@@ -176,33 +176,13 @@ struct OpRenderer {
 
   absl::StatusOr<Lines> operator()(const CreateTable& op) const {
     const Table& table = op.table;
-    std::vector<std::string> elements;
-    for (const Column& column : table.columns) {
-      ASSIGN_OR_RETURN(std::string rendered, RenderColumn(column, table, ctx));
-      elements.push_back(std::move(rendered));
-    }
-    std::vector<std::string> constraints;
-    std::vector<Constraint> all;
-    if (table.primary_key && !table.primary_key->columns.empty()) all.push_back(*table.primary_key);
-    for (const auto& u : table.uniques) all.push_back(u);
-    for (const auto& f : table.foreign_keys) all.push_back(f);
-    for (const auto& c : table.checks) all.push_back(c);
-    for (const Constraint& c : all) {
-      ASSIGN_OR_RETURN(std::string rendered, RenderConstraintElement(c, ctx));
-      constraints.push_back(std::move(rendered));
-    }
-    std::sort(constraints.begin(), constraints.end());  // as Alembic orders them
-    elements.insert(elements.end(), constraints.begin(), constraints.end());
+    ASSIGN_OR_RETURN(std::vector<std::string> elements,
+                     RenderColumnAndConstraintElements(table, ctx));
     if (!table.schema.empty()) elements.push_back("schema=" + PythonStr(table.schema));
     if (table.comment) elements.push_back("comment=" + PythonStr(*table.comment));
     ASSIGN_OR_RETURN(std::vector<std::string> kwargs, RenderTableKwargs(table, ctx));
     for (std::string& kwarg : kwargs) elements.push_back(std::move(kwarg));
-    Lines lines = {absl::StrCat("op.create_table(", PythonStr(table.name), ",")};
-    for (size_t i = 0; i < elements.size(); ++i) {
-      lines.push_back(elements[i] + (i + 1 < elements.size() ? "," : ""));
-    }
-    lines.push_back(")");
-    return lines;
+    return ElementLines(absl::StrCat("op.create_table(", PythonStr(table.name), ","), elements);
   }
 
   absl::StatusOr<Lines> operator()(const DropTable& op) const {

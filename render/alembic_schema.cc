@@ -267,7 +267,8 @@ absl::StatusOr<std::vector<std::string>> RenderTableKwargs(const Table& table,
   return kwargs;
 }
 
-absl::StatusOr<Lines> RenderTableDefinition(const Table& table, const OpContext& ctx) {
+absl::StatusOr<std::vector<std::string>> RenderColumnAndConstraintElements(const Table& table,
+                                                                           const OpContext& ctx) {
   std::vector<std::string> elements;
   for (const Column& column : table.columns) {
     ASSIGN_OR_RETURN(std::string rendered, RenderColumn(column, table, ctx));
@@ -283,8 +284,14 @@ absl::StatusOr<Lines> RenderTableDefinition(const Table& table, const OpContext&
     ASSIGN_OR_RETURN(std::string rendered, RenderConstraintElement(c, ctx));
     constraints.push_back(std::move(rendered));
   }
-  std::sort(constraints.begin(), constraints.end());
+  std::sort(constraints.begin(), constraints.end());  // as Alembic orders them
   elements.insert(elements.end(), constraints.begin(), constraints.end());
+  return elements;
+}
+
+absl::StatusOr<Lines> RenderTableDefinition(const Table& table, const OpContext& ctx) {
+  ASSIGN_OR_RETURN(std::vector<std::string> elements,
+                   RenderColumnAndConstraintElements(table, ctx));
   for (const Index& index : table.indexes) {
     std::vector<std::string> args = {PythonStr(index.name)};
     for (std::string& key : RenderIndexKeys(index, ctx)) args.push_back(std::move(key));
@@ -295,8 +302,12 @@ absl::StatusOr<Lines> RenderTableDefinition(const Table& table, const OpContext&
   if (!table.schema.empty()) elements.push_back("schema=" + PythonStr(table.schema));
   ASSIGN_OR_RETURN(std::vector<std::string> kwargs, RenderTableKwargs(table, ctx));
   for (std::string& kwarg : kwargs) elements.push_back(std::move(kwarg));
+  return ElementLines(absl::StrCat("sa.Table(", PythonStr(table.name), ", sa.MetaData(),"),
+                      elements);
+}
 
-  Lines lines = {absl::StrCat("sa.Table(", PythonStr(table.name), ", sa.MetaData(),")};
+Lines ElementLines(std::string opening, const std::vector<std::string>& elements) {
+  Lines lines = {std::move(opening)};
   for (size_t i = 0; i < elements.size(); ++i) {
     lines.push_back(elements[i] + (i + 1 < elements.size() ? "," : ""));
   }
