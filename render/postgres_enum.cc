@@ -1,8 +1,7 @@
-// Enum changes on PostgreSQL. Hinted renames are RENAME VALUE; when every old value stays, in
-// the same relative order, the new ones are ADD VALUE ... AFTER / BEFORE (outside a transaction
-// block: a value added inside one cannot be used before it commits). Anything else (removals,
-// reorders) swaps the type: create the new type, convert every column through text, drop the
-// old type and take over its name.
+// Enum changes on PostgreSQL: the statements (render/postgres_enum.h) and the SQL renderer's
+// handler for them.
+#include "render/postgres_enum.h"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -15,6 +14,7 @@
 #include "catalog/postgres_lexer.h"
 #include "render/postgres_alter.h"
 #include "render/postgres_ddl.h"
+#include "render/postgres_script.h"
 
 namespace schemadiff {
 namespace {
@@ -64,19 +64,19 @@ std::vector<EnumColumn> ColumnsUsing(const Enum& e, const Catalog& catalog) {
   return out;
 }
 
-// Replaces the enum type by one with `values`, converting every column that uses it. Column
-// defaults are put back as the values they hold after `renames` (former -> new); a default
-// whose value is gone stays dropped (the plan sets the target's default later).
-void SwapType(const Enum& from, const std::vector<std::string>& values,
-              const std::map<std::string, std::string>& renames, const PgRenderContext& ctx) {
-  PostgresScript& s = *ctx.script;
+// The statements that replace the enum type by one with `values`, converting every column
+// that uses it. Column defaults are put back as the values they hold after `renames` (former
+// -> new); a default whose value is gone stays dropped (the plan sets the target's default
+// later).
+std::vector<std::string> SwapType(const Enum& from, const std::vector<std::string>& values,
+                                  const std::map<std::string, std::string>& renames,
+                                  const Catalog& state) {
+  std::vector<std::string> out;
   const std::string name = PgName(from.schema, from.name);
   const std::string temp_name = PgDerivedName(from.name, "__new");
   const std::string temp = PgName(from.schema, temp_name);
-  s.Comment(absl::StrCat("enum ", QualifiedName(from.schema, from.name),
-                         ": values removed or reordered, so the type is replaced"));
-  s.Statement(absl::StrCat("CREATE TYPE ", temp, " AS ENUM (", ValueList(values), ")"));
-  for (const EnumColumn& use : ColumnsUsing(from, ctx.state)) {
+  out.push_back(absl::StrCat("CREATE TYPE ", temp, " AS ENUM (", ValueList(values), ")"));
+  for (const EnumColumn& use : ColumnsUsing(from, state)) {
     const Table& t = *use.table;
     const Column& c = *use.column;
     const std::string alter =
@@ -87,21 +87,22 @@ void SwapType(const Enum& from, const std::vector<std::string>& values,
       if (auto it = renames.find(restored->text); it != renames.end()) restored->text = it->second;
       if (!Contains(values, restored->text)) restored.reset();
     }
-    if (c.server_default) s.Statement(alter + "DROP DEFAULT");
-    s.Statement(absl::StrCat(alter, "TYPE ", temp, array ? "[]" : "", " USING ", Q(c.name),
-                             array ? "::text[]::" : "::text::", temp, array ? "[]" : ""));
+    if (c.server_default) out.push_back(alter + "DROP DEFAULT");
+    out.push_back(absl::StrCat(alter, "TYPE ", temp, array ? "[]" : "", " USING ", Q(c.name),
+                               array ? "::text[]::" : "::text::", temp, array ? "[]" : ""));
     if (restored) {
-      s.Statement(alter + "SET DEFAULT " + PostgresDialect().RenderDefault(*restored, c.type));
+      out.push_back(alter + "SET DEFAULT " + PostgresDialect().RenderDefault(*restored, c.type));
     }
   }
-  s.Statement(absl::StrCat("DROP TYPE ", name));
-  s.Statement(absl::StrCat("ALTER TYPE ", temp, " RENAME TO ", Q(from.name)));
+  out.push_back(absl::StrCat("DROP TYPE ", name));
+  out.push_back(absl::StrCat("ALTER TYPE ", temp, " RENAME TO ", Q(from.name)));
+  return out;
 }
 
 }  // namespace
 
-absl::Status RenderPgAlterEnum(const AlterEnum& op, const PgRenderContext& ctx) {
-  PostgresScript& s = *ctx.script;
+PgEnumChange PlanPgEnumChange(const AlterEnum& op, const Catalog& state) {
+  PgEnumChange change;
   const std::string name = PgName(op.from.schema, op.from.name);
   std::vector<std::string> current = op.from.values;
   std::map<std::string, std::string> applied;
@@ -111,10 +112,11 @@ absl::Status RenderPgAlterEnum(const AlterEnum& op, const PgRenderContext& ctx) 
       continue;
     }
     applied[former] = renamed;
-    s.Statement(absl::StrCat("ALTER TYPE ", name, " RENAME VALUE ", S(former), " TO ", S(renamed)));
+    change.renames.push_back(
+        absl::StrCat("ALTER TYPE ", name, " RENAME VALUE ", S(former), " TO ", S(renamed)));
     *it = renamed;
   }
-  if (current == op.to.values) return absl::OkStatus();
+  if (current == op.to.values) return change;
 
   if (IsOrderedSubset(current, op.to.values)) {
     for (size_t i = 0; i < op.to.values.size(); ++i) {
@@ -129,24 +131,35 @@ absl::Status RenderPgAlterEnum(const AlterEnum& op, const PgRenderContext& ctx) 
         absl::StrAppend(&sql, " BEFORE ", S(current.front()));
         position = current.begin();
       }
-      s.Standalone(sql);
+      change.additions.push_back(std::move(sql));
       current.insert(position, value);
     }
-    return absl::OkStatus();
+    return change;
   }
 
-  std::vector<std::string> removed;
   for (const std::string& v : current) {
-    if (!Contains(op.to.values, v)) removed.push_back(v);
+    if (!Contains(op.to.values, v)) change.removed.push_back(v);
   }
-  if (!removed.empty()) {
+  change.swap = SwapType(op.from, op.to.values, applied, state);
+  return change;
+}
+
+absl::Status RenderPgAlterEnum(const AlterEnum& op, const PgRenderContext& ctx) {
+  PostgresScript& s = *ctx.script;
+  const PgEnumChange change = PlanPgEnumChange(op, ctx.state);
+  for (const std::string& sql : change.renames) s.Statement(sql);
+  for (const std::string& sql : change.additions) s.Standalone(sql);
+  if (change.swap.empty()) return absl::OkStatus();
+  if (!change.removed.empty()) {
     s.AddWarning({"data-loss", Severity::kDanger,
                   absl::StrCat("enum ", QualifiedName(op.from.schema, op.from.name),
-                               " loses value(s) ", ValueList(removed),
+                               " loses value(s) ", ValueList(change.removed),
                                ": the conversion fails while rows still hold them; update those "
                                "rows first")});
   }
-  SwapType(op.from, op.to.values, applied, ctx);
+  s.Comment(absl::StrCat("enum ", QualifiedName(op.from.schema, op.from.name),
+                         ": values removed or reordered, so the type is replaced"));
+  for (const std::string& sql : change.swap) s.Statement(sql);
   return absl::OkStatus();
 }
 
