@@ -12,7 +12,6 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -24,13 +23,11 @@
 #include "diff/apply.h"
 #include "render/alembic_internal.h"
 #include "render/mysql_plan.h"
-#include "render/postgres_ddl.h"
+#include "render/plan_tables.h"
 #include "render/python_literal.h"
 
 namespace schemadiff::alembic {
 namespace {
-
-using TableKey = std::pair<std::string, std::string>;  // (schema, name)
 
 // The temporary table that holds a table's AUTOINCREMENT counter during a rebuild.
 constexpr char kSequenceCopy[] = "_schemadiff_sequence";
@@ -181,16 +178,7 @@ class BodyRenderer {
 
   absl::Status RenderSteps(const std::vector<Step>& steps) {
     const Dialect& dialect = *file_->dialect;
-    for (const Step& step : steps) {
-      if (const auto* drop = std::get_if<DropTable>(&step.op)) {
-        dropped_.insert({drop->table.schema, drop->table.name});
-      }
-      if (const auto* alter = std::get_if<AlterEnum>(&step.op)) {
-        for (const auto& [former, renamed] : alter->to.renamed_values) {
-          value_renames_.insert({alter->to.schema, alter->to.name, former, renamed});
-        }
-      }
-    }
+    tables_ = PlanTables(steps);
     size_t i = 0;
     while (i < steps.size()) {
       if (!RebuildOnly(dialect) || !Batchable(steps[i].op)) {
@@ -233,9 +221,10 @@ class BodyRenderer {
   absl::Status RenderTopLevel(const Step& step) {
     EmitWarnings(step, 0);
     OpContext ctx = Context(false);
-    ctx.lock_safe = LockSafe(OpTable(step.op));
+    const auto [schema, table] = OpTable(step.op);
+    ctx.lock_safe = tables_.LockSafe(schema, table);
     if (const auto* alter = std::get_if<AlterColumn>(&step.op);
-        alter && FollowsValueRename(*alter)) {
+        alter && tables_.FollowsValueRename(*alter, state_)) {
       // The stored default follows the enum's RENAME VALUE by itself (before or after it);
       // setting it apart would name a value that does not exist yet.
       AlterColumn rest = *alter;
@@ -252,28 +241,8 @@ class BodyRenderer {
       wrote_ops_ = wrote_ops_ || !lines.empty();
     }
     RETURN_IF_ERROR(ApplyOp(step.op, &state_));
-    Track(step.op);
+    tables_.Track(step.op);
     return absl::OkStatus();
-  }
-
-  // True when the table existed before this migration and is not dropped by it, so it may hold
-  // rows and be in use.
-  bool LockSafe(const TableKey& table) const {
-    return created_.count(table) == 0 && dropped_.count(table) == 0;
-  }
-
-  // Follows the tables the migration creates through later renames and drops (table ops are
-  // never inside batch blocks).
-  void Track(const Op& op) {
-    if (const auto* create = std::get_if<CreateTable>(&op)) {
-      created_.insert({create->table.schema, create->table.name});
-    } else if (const auto* rename = std::get_if<RenameTable>(&op)) {
-      if (created_.erase({rename->schema, rename->from}) > 0) {
-        created_.insert({rename->schema, rename->to});
-      }
-    } else if (const auto* drop = std::get_if<DropTable>(&op)) {
-      created_.erase({drop->table.schema, drop->table.name});
-    }
   }
 
   // Consecutive batchable steps of one table: a batch block if any of them needs a rebuild.
@@ -478,25 +447,11 @@ class BodyRenderer {
     return RenderOp(op, ctx);
   }
 
-  // True when `op` changes an enum column's default from one value to the value a RENAME VALUE
-  // of this plan turns it into.
-  bool FollowsValueRename(const AlterColumn& op) const {
-    const auto& from = op.from.server_default;
-    const auto& to = op.to.server_default;
-    if (!(op.changes & kAlterDefault) || !from || !to || from->kind != DefaultKind::kString ||
-        to->kind != DefaultKind::kString || op.to.type.kind != TypeKind::kEnum) {
-      return false;
-    }
-    const auto [schema, name] = PgEnumKey(op.to.type, op.schema, state_);
-    return value_renames_.count({schema, name, from->text, to->text}) > 0;
-  }
-
   FileContext* file_;
   Catalog state_;
-  std::set<TableKey> created_;  // tables created by the steps rendered so far
-  std::set<TableKey> dropped_;  // tables some step of the plan drops
-  // Enum value renames of the plan: (schema, enum, former value, new value).
-  std::set<std::tuple<std::string, std::string, std::string, std::string>> value_renames_;
+  // Tables the plan creates and drops, its enum value renames (table ops are never inside batch
+  // blocks, so top-level steps are all it tracks).
+  PlanTables tables_;
   std::vector<std::string> lines_;
   bool wrote_ops_ = false;
 };

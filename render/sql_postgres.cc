@@ -1,7 +1,6 @@
 #include "render/sql_postgres.h"
 
 #include <set>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -12,6 +11,7 @@
 #include "common/strings.h"
 #include "common/version.h"
 #include "diff/apply.h"
+#include "render/plan_tables.h"
 #include "render/postgres_alter.h"
 #include "render/postgres_ddl.h"
 #include "render/postgres_script.h"
@@ -64,19 +64,9 @@ Catalog TouchedPart(const Plan& plan, const Catalog& from) {
 class PostgresRenderer {
  public:
   PostgresRenderer(const Plan& plan, const Catalog& from, const SqlRenderOptions& options)
-      : plan_(plan), state_(TouchedPart(plan, from)), safe_(options.safe) {
+      : plan_(plan), state_(TouchedPart(plan, from)), safe_(options.safe), tables_(plan.steps) {
     for (const Table& t : from.tables) schemas_.insert(t.schema);
     for (const Enum& e : from.enums) schemas_.insert(e.schema);
-    for (const Step& step : plan.steps) {
-      if (const auto* drop = std::get_if<DropTable>(&step.op)) {
-        dropped_.insert({drop->table.schema, drop->table.name});
-      }
-      if (const auto* alter = std::get_if<AlterEnum>(&step.op)) {
-        for (const auto& [former, renamed] : alter->to.renamed_values) {
-          value_renames_.insert({alter->to.schema, alter->to.name, former, renamed});
-        }
-      }
-    }
   }
 
   absl::StatusOr<std::string> Render() {
@@ -89,7 +79,7 @@ class PostgresRenderer {
         return absl::Status(applied.code(), absl::StrCat("cannot apply \"", DescribeOp(step.op),
                                                          "\": ", applied.message()));
       }
-      Track(step.op);
+      tables_.Track(step.op);
     }
     for (const Warning& note : plan_.notes) script_.AddWarning(note);
     std::vector<std::string> header = {
@@ -166,7 +156,7 @@ class PostgresRenderer {
     return absl::OkStatus();
   }
   absl::Status operator()(const AlterColumn& op) {
-    if (FollowsValueRename(op)) {
+    if (tables_.FollowsValueRename(op, state_)) {
       AlterColumn rest = op;
       rest.changes &= ~kAlterDefault;
       script_.Comment("the default follows the enum value's RENAME VALUE");
@@ -261,52 +251,20 @@ class PostgresRenderer {
     schemas_.insert(schema);
     script_.Statement(absl::StrCat("CREATE SCHEMA IF NOT EXISTS ", Q(schema)));
   }
-  // True when the table existed before this migration (so it may hold rows and be in use).
-  bool Existing(const std::string& schema, const std::string& table) const {
-    return created_.count({schema, table}) == 0;
-  }
   // True when the lock-safe forms apply to the table: safe mode, a table that existed before
   // and is not dropped by this migration.
   bool LockSafe(const std::string& schema, const std::string& table) const {
-    return safe_ && Existing(schema, table) && dropped_.count({schema, table}) == 0;
+    return safe_ && tables_.LockSafe(schema, table);
   }
   PgRenderContext Context(const std::string& schema, const std::string& table) {
-    return PgRenderContext{state_, safe_, Existing(schema, table), &script_};
-  }
-  // True when `op` changes an enum column's default from one value to the value a RENAME VALUE
-  // of this plan turns it into: the stored default follows the rename by itself (before or
-  // after it), and setting it apart would name a value that does not exist yet.
-  bool FollowsValueRename(const AlterColumn& op) const {
-    if (!(op.changes & kAlterDefault) || !op.from.server_default || !op.to.server_default ||
-        op.from.server_default->kind != DefaultKind::kString ||
-        op.to.server_default->kind != DefaultKind::kString || op.to.type.kind != TypeKind::kEnum) {
-      return false;
-    }
-    const auto [schema, name] = PgEnumKey(op.to.type, op.schema, state_);
-    return value_renames_.count(
-               {schema, name, op.from.server_default->text, op.to.server_default->text}) > 0;
-  }
-  // Follows the tables the migration creates through later renames and drops.
-  void Track(const Op& op) {
-    if (const auto* create = std::get_if<CreateTable>(&op)) {
-      created_.insert({create->table.schema, create->table.name});
-    } else if (const auto* rename = std::get_if<RenameTable>(&op)) {
-      if (created_.erase({rename->schema, rename->from}) > 0) {
-        created_.insert({rename->schema, rename->to});
-      }
-    } else if (const auto* drop = std::get_if<DropTable>(&op)) {
-      created_.erase({drop->table.schema, drop->table.name});
-    }
+    return PgRenderContext{state_, safe_, tables_.Existing(schema, table), &script_};
   }
 
   const Plan& plan_;
   Catalog state_;  // the touched part of the schema, as it is before the current op
   bool safe_;
-  std::set<TableKey> created_;
-  std::set<TableKey> dropped_;
+  PlanTables tables_;
   std::set<std::string> schemas_;  // non-default schemas known to exist
-  // Enum value renames of the plan: (schema, enum, former value, new value).
-  std::set<std::tuple<std::string, std::string, std::string, std::string>> value_renames_;
   PostgresScript script_;
 };
 
