@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "catalog/sql_text.h"
 #include "common/strings.h"
 
 namespace schemadiff {
@@ -464,21 +465,6 @@ bool WrappedInParens(const std::vector<MysqlToken>& tokens, size_t begin, size_t
   return true;
 }
 
-std::string Collapse(std::string_view sql) {
-  std::string out;
-  bool space = false;
-  for (char c : sql) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 // How a canonical expression writes the (lower-cased) identifier `name`: bare when that reads
 // back as the same identifier, back-quoted otherwise.
 std::string IdentifierText(const std::string& name) {
@@ -613,7 +599,7 @@ absl::StatusOr<std::vector<MysqlToken>> TokenizeMysql(std::string_view sql) {
 
 std::string CanonicalMysqlExpression(std::string_view sql) {
   absl::StatusOr<std::vector<MysqlToken>> lexed = TokenizeMysql(sql);
-  if (!lexed.ok()) return Collapse(sql);
+  if (!lexed.ok()) return CollapseWhitespace(sql);
   const std::vector<MysqlToken>& tokens = *lexed;
   size_t begin = 0;
   size_t end = tokens.size();

@@ -236,4 +236,19 @@ std::string CanonicalSql(std::string_view sql, const SqlTextOptions& options) {
   return JoinSqlTokens(StripOuterParens(TokenizeSql(sql, options)));
 }
 
+std::string CollapseWhitespace(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
 }  // namespace schemadiff

@@ -58,6 +58,10 @@ std::string JoinSqlTokens(const std::vector<SqlToken>& tokens);
 // JoinSqlTokens(StripOuterParens(TokenizeSql(sql, options))).
 std::string CanonicalSql(std::string_view sql, const SqlTextOptions& options = {});
 
+// `text` with every run of whitespace made one space and both ends trimmed (the fallback
+// spelling of SQL that does not tokenize, and one-line error messages).
+std::string CollapseWhitespace(std::string_view text);
+
 }  // namespace schemadiff
 
 #endif  // SCHEMADIFF_CATALOG_SQL_TEXT_H_

@@ -1,10 +1,10 @@
 #include "introspect/postgres_connection.h"
 
-#include <cctype>
 #include <set>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "catalog/sql_text.h"
 #include "common/strings.h"
 
 namespace schemadiff {
@@ -79,19 +79,6 @@ std::string DescribePostgresUrl(const DatabaseUrl& url) {
   return out;
 }
 
-std::string OneLine(std::string_view message) {
-  std::string out;
-  bool space = false;
-  for (char c : message) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
+std::string OneLine(std::string_view message) { return CollapseWhitespace(message); }
 
 }  // namespace schemadiff
