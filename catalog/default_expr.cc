@@ -4,7 +4,7 @@
 
 namespace schemadiff {
 
-std::string DescribeDefault(const DefaultExpr& value) {
+std::string StandardDefaultSql(const DefaultExpr& value) {
   switch (value.kind) {
     case DefaultKind::kString: {
       std::string out = "'";
@@ -31,5 +31,7 @@ std::string DescribeDefault(const DefaultExpr& value) {
   }
   return value.text;
 }
+
+std::string DescribeDefault(const DefaultExpr& value) { return StandardDefaultSql(value); }
 
 }  // namespace schemadiff

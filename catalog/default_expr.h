@@ -27,6 +27,11 @@ struct DefaultExpr {
   friend bool operator==(const DefaultExpr&, const DefaultExpr&) = default;
 };
 
+// The standard SQL spelling of a default: 'text' with quotes doubled, numbers and booleans as
+// they are, NULL, CURRENT_TIMESTAMP / CURRENT_DATE / CURRENT_TIME, (expression). Dialects
+// spell the kinds they share with the standard through it.
+std::string StandardDefaultSql(const DefaultExpr& value);
+
 // A short description for messages, e.g. "'active'", "0", "CURRENT_TIMESTAMP", "(now() + 1)".
 std::string DescribeDefault(const DefaultExpr& value);
 

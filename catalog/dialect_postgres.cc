@@ -22,6 +22,7 @@
 
 #include <algorithm>
 
+#include "catalog/default_expr.h"
 #include "catalog/postgres_expr.h"
 #include "catalog/postgres_lexer.h"
 #include "catalog/postgres_types.h"
@@ -132,21 +133,11 @@ class PostgresDialectImpl : public Dialect {
     switch (value.kind) {
       case DefaultKind::kString:
         return QuotePostgresString(value.text);
-      case DefaultKind::kNumber:
-      case DefaultKind::kBoolean:
-        return value.text;
-      case DefaultKind::kNull:
-        return "NULL";
-      case DefaultKind::kCurrentTimestamp:
-        return "CURRENT_TIMESTAMP";
-      case DefaultKind::kCurrentDate:
-        return "CURRENT_DATE";
-      case DefaultKind::kCurrentTime:
-        return "CURRENT_TIME";
       case DefaultKind::kExpression:
         return IsSimpleDefault(value.text) ? value.text : "(" + value.text + ")";
+      default:
+        return StandardDefaultSql(value);
     }
-    return value.text;
   }
 
   // PostgreSQL makes primary key, serial and identity columns NOT NULL, stores no default for

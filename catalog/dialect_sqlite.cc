@@ -31,6 +31,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "catalog/default_expr.h"
 #include "catalog/sql_text.h"
 #include "catalog/sqlite_lexer.h"
 #include "common/strings.h"
@@ -407,25 +408,9 @@ class SqliteDialectImpl final : public Dialect {
   }
 
   std::string RenderDefault(const DefaultExpr& value, const DataType& /*type*/) const override {
-    switch (value.kind) {
-      case DefaultKind::kString:
-        return QuoteString(value.text);
-      case DefaultKind::kNumber:
-        return value.text;
-      case DefaultKind::kBoolean:
-        return value.text == "true" ? "1" : "0";
-      case DefaultKind::kNull:
-        return "NULL";
-      case DefaultKind::kCurrentTimestamp:
-        return "CURRENT_TIMESTAMP";
-      case DefaultKind::kCurrentDate:
-        return "CURRENT_DATE";
-      case DefaultKind::kCurrentTime:
-        return "CURRENT_TIME";
-      case DefaultKind::kExpression:
-        return absl::StrCat("(", value.text, ")");
-    }
-    return value.text;
+    // Booleans are written 1 and 0; every other kind the standard way.
+    if (value.kind == DefaultKind::kBoolean) return value.text == "true" ? "1" : "0";
+    return StandardDefaultSql(value);
   }
 
   std::string NormalizeExpression(std::string_view sql) const override {
