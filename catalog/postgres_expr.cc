@@ -211,16 +211,13 @@ class Parser {
         }
         ASSIGN_OR_RETURN(PgExpr right, Parse(prec + 1));
         left = Binary(std::move(op), std::move(left), std::move(right));
-      } else if (tok->IsWord("and")) {
-        if (kPrecAnd < min_prec) break;
+      } else if (tok->IsWord("and") || tok->IsWord("or")) {
+        const bool is_and = tok->IsWord("and");
+        const int prec = is_and ? kPrecAnd : kPrecOr;
+        if (prec < min_prec) break;
         ++pos_;
-        ASSIGN_OR_RETURN(PgExpr right, Parse(kPrecAnd + 1));
-        left = Junction(Kind::kAnd, std::move(left), std::move(right));
-      } else if (tok->IsWord("or")) {
-        if (kPrecOr < min_prec) break;
-        ++pos_;
-        ASSIGN_OR_RETURN(PgExpr right, Parse(kPrecOr + 1));
-        left = Junction(Kind::kOr, std::move(left), std::move(right));
+        ASSIGN_OR_RETURN(PgExpr right, Parse(prec + 1));
+        left = Junction(is_and ? Kind::kAnd : Kind::kOr, std::move(left), std::move(right));
       } else if (tok->IsWord("is") || tok->IsWord("isnull") || tok->IsWord("notnull")) {
         if (kPrecIs < min_prec) break;
         ASSIGN_OR_RETURN(left, ParseIs(std::move(left)));
@@ -449,6 +446,11 @@ class Parser {
       return Error("unexpected keyword");
     }
     --pos_;
+    return ParseColumnOrCall();
+  }
+
+  // A column reference or a function call, whose possibly qualified name starts at pos_.
+  absl::StatusOr<PgExpr> ParseColumnOrCall() {
     ASSIGN_OR_RETURN(std::vector<std::string> names, ParseName());
     if (PeekPunct("(")) return ParseFunction(std::move(names));
     PgExpr column = Node(Kind::kColumn);
@@ -471,14 +473,9 @@ class Parser {
         return Node(Kind::kParam, tok->value);
       case PgTokenKind::kWord:
         return ParseWord(*tok);
-      case PgTokenKind::kQuotedIdent: {
+      case PgTokenKind::kQuotedIdent:
         --pos_;
-        ASSIGN_OR_RETURN(std::vector<std::string> names, ParseName());
-        if (PeekPunct("(")) return ParseFunction(std::move(names));
-        PgExpr column = Node(Kind::kColumn);
-        column.names = std::move(names);
-        return column;
-      }
+        return ParseColumnOrCall();
       case PgTokenKind::kOperator: {
         const std::string op = tok->value;
         const bool sign = op == "-" || op == "+";
