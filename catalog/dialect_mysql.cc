@@ -30,6 +30,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "catalog/mysql_lexer.h"
+#include "catalog/type.h"
 #include "common/strings.h"
 
 namespace schemadiff {
@@ -299,22 +300,6 @@ bool TakesExpressionDefaultsOnly(const DataType& type) {
     if (type.verbatim == blob) return true;
   }
   return false;
-}
-
-bool IsNumericKind(TypeKind kind) {
-  switch (kind) {
-    case TypeKind::kTinyInt:
-    case TypeKind::kSmallInt:
-    case TypeKind::kMediumInt:
-    case TypeKind::kInteger:
-    case TypeKind::kBigInt:
-    case TypeKind::kNumeric:
-    case TypeKind::kReal:
-    case TypeKind::kDouble:
-      return true;
-    default:
-      return false;
-  }
 }
 
 // The canonical spelling of a decimal number ("-0.50" -> "-0.5", "1e3" -> "1000", "+.5" ->

@@ -26,6 +26,7 @@
 #include "catalog/postgres_expr.h"
 #include "catalog/postgres_lexer.h"
 #include "catalog/postgres_types.h"
+#include "catalog/type.h"
 
 namespace schemadiff {
 namespace {
@@ -112,7 +113,7 @@ class PostgresDialectImpl : public Dialect {
             return {DefaultKind::kBoolean, *b ? "true" : "false"};
           }
         }
-        if (IsPostgresNumericKind(column.kind) && IsPostgresDecimalLiteral(e.text)) {
+        if (IsNumericKind(column.kind) && IsPostgresDecimalLiteral(e.text)) {
           return {DefaultKind::kNumber, CanonicalPostgresNumber(e.text)};
         }
         return {DefaultKind::kString, e.text};

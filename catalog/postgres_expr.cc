@@ -9,6 +9,7 @@
 #include "catalog/postgres_lexer.h"
 #include "catalog/postgres_types.h"
 #include "catalog/sql_text.h"
+#include "catalog/type.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
 
@@ -578,10 +579,10 @@ void StripCast(PgExpr& e, bool compared) {
   bool strip = false;
   switch (operand.kind) {
     case Kind::kNumber:
-      strip = compared || (!is_array && IsPostgresNumericKind(kind));
+      strip = compared || (!is_array && IsNumericKind(kind));
       break;
     case Kind::kString:
-      if (!is_array && IsPostgresNumericKind(kind) && IsPostgresDecimalLiteral(operand.text)) {
+      if (!is_array && IsNumericKind(kind) && IsPostgresDecimalLiteral(operand.text)) {
         PgExpr number = Node(Kind::kNumber, std::string(absl::StripAsciiWhitespace(operand.text)));
         if (number.text[0] == '+') number.text.erase(0, 1);
         e = std::move(number);
@@ -597,14 +598,14 @@ void StripCast(PgExpr& e, bool compared) {
       break;
     case Kind::kNull:
     case Kind::kBoolean:
-      strip = compared || IsPostgresTextKind(kind) || IsPostgresNumericKind(kind) ||
-              kind == TypeKind::kBoolean;
+      strip =
+          compared || IsPostgresTextKind(kind) || IsNumericKind(kind) || kind == TypeKind::kBoolean;
       break;
     case Kind::kColumn:
       strip = !is_array && IsWideningCast(e.type);
       break;
     case Kind::kArray:
-      strip = is_array && (IsPostgresTextKind(kind) || IsPostgresNumericKind(kind));
+      strip = is_array && (IsPostgresTextKind(kind) || IsNumericKind(kind));
       break;
     default:
       break;

@@ -279,22 +279,6 @@ absl::StatusOr<DataType> MapName(const TypeName& name, bool allow_verbatim) {
 
 }  // namespace
 
-bool IsPostgresNumericKind(TypeKind kind) {
-  switch (kind) {
-    case TypeKind::kTinyInt:
-    case TypeKind::kSmallInt:
-    case TypeKind::kMediumInt:
-    case TypeKind::kInteger:
-    case TypeKind::kBigInt:
-    case TypeKind::kNumeric:
-    case TypeKind::kReal:
-    case TypeKind::kDouble:
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool IsPostgresTextKind(TypeKind kind) {
   return kind == TypeKind::kText || kind == TypeKind::kVarchar || kind == TypeKind::kChar;
 }

@@ -30,8 +30,6 @@ std::string RenderPostgresType(const DataType& type);
 // array type.
 DataType NormalizePostgresType(const DataType& type);
 
-// True for the integer, numeric and floating point kinds.
-bool IsPostgresNumericKind(TypeKind kind);
 // True for text, varchar and char.
 bool IsPostgresTextKind(TypeKind kind);
 

@@ -346,6 +346,22 @@ DataType MakeNumeric(std::optional<int> precision, std::optional<int> scale) {
   return type;
 }
 
+bool IsNumericKind(TypeKind kind) {
+  switch (kind) {
+    case TypeKind::kTinyInt:
+    case TypeKind::kSmallInt:
+    case TypeKind::kMediumInt:
+    case TypeKind::kInteger:
+    case TypeKind::kBigInt:
+    case TypeKind::kNumeric:
+    case TypeKind::kReal:
+    case TypeKind::kDouble:
+      return true;
+    default:
+      return false;
+  }
+}
+
 DataType MakeVerbatim(std::string spelling) {
   DataType type = MakeType(TypeKind::kVerbatim);
   type.verbatim = NormalizeSpelling(spelling);

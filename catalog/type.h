@@ -62,6 +62,9 @@ DataType MakeVarchar(std::optional<int> length);
 DataType MakeNumeric(std::optional<int> precision, std::optional<int> scale);
 DataType MakeVerbatim(std::string spelling);
 
+// True for the integer, numeric and floating point kinds.
+bool IsNumericKind(TypeKind kind);
+
 // A short, dialect-neutral description used in messages and the `diff` summary, e.g.
 // "varchar(255)", "timestamp(tz)", "numeric(12,2)", "enum(order_status)", "array(integer)".
 // For every type the portable names can express, ParsePortableType(DescribeType(t)) == t.
