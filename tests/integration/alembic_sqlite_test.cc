@@ -9,7 +9,6 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "catalog/dialect_sqlite.h"
 #include "diff/differ.h"
@@ -17,6 +16,7 @@
 #include "gtest/gtest.h"
 #include "introspect/sqlite_introspector.h"
 #include "tests/support/alembic_fixture.h"
+#include "tests/support/plan_text.h"
 #include "tests/support/sqlite_pairs.h"
 #include "tests/support/test_util.h"
 
@@ -25,27 +25,13 @@ namespace {
 
 using ::schemadiff::testing::AlembicTestProject;
 using ::schemadiff::testing::ConvergenceCase;
+using ::schemadiff::testing::DescribePlan;
 using ::schemadiff::testing::Expectation;
 using ::schemadiff::testing::ReadFile;
-using ::schemadiff::testing::RunCommand;
 using ::schemadiff::testing::SharedDataQueries;
+using ::schemadiff::testing::Sqlite;
 using ::schemadiff::testing::TempDir;
 using ::schemadiff::testing::WithoutAlembicVersion;
-using ::schemadiff::testing::WriteFile;
-
-// Runs `sql` on the database file `db` with the sqlite3 shell, stopping at the first error.
-testing::CommandResult Sqlite(const TempDir& dir, const std::string& db, const std::string& sql) {
-  static int counter = 0;
-  const std::string file = dir.File(absl::StrCat("script", ++counter, ".sql"));
-  WriteFile(file, sql);
-  return RunCommand(absl::StrCat("sqlite3 -bail '", db, "' < '", file, "'"));
-}
-
-std::string DescribePlan(const Plan& plan) {
-  std::vector<std::string> lines;
-  for (const Step& step : plan.steps) lines.push_back("  " + DescribeOp(step.op));
-  return absl::StrJoin(lines, "\n");
-}
 
 // The schema of `db` as Alembic leaves it, without Alembic's version table.
 absl::StatusOr<Catalog> Load(const std::string& db) {

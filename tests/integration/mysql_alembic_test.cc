@@ -9,7 +9,6 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "catalog/dialect_mysql.h"
 #include "diff/differ.h"
 #include "diff/plan.h"
@@ -18,24 +17,20 @@
 #include "tests/integration/mysql_pairs.h"
 #include "tests/integration/mysql_test_db.h"
 #include "tests/support/alembic_fixture.h"
+#include "tests/support/plan_text.h"
 #include "tests/support/test_util.h"
 
 namespace schemadiff {
 namespace {
 
 using ::schemadiff::testing::AlembicTestProject;
+using ::schemadiff::testing::DescribePlan;
 using ::schemadiff::testing::MysqlConvergenceCase;
 using ::schemadiff::testing::MysqlExpectation;
 using ::schemadiff::testing::MysqlTestDatabase;
 using ::schemadiff::testing::ReadFile;
 using ::schemadiff::testing::TempDir;
 using ::schemadiff::testing::WithoutAlembicVersion;
-
-std::string DescribePlan(const Plan& plan) {
-  std::vector<std::string> lines;
-  for (const Step& step : plan.steps) lines.push_back("  " + DescribeOp(step.op));
-  return absl::StrJoin(lines, "\n");
-}
 
 // The schema of `db` without Alembic's version table.
 absl::StatusOr<Catalog> Load(const MysqlTestDatabase& db) {

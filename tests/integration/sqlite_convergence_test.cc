@@ -5,13 +5,13 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "catalog/dialect_sqlite.h"
 #include "diff/differ.h"
 #include "diff/plan.h"
 #include "gtest/gtest.h"
 #include "introspect/sqlite_introspector.h"
 #include "render/sql_renderer.h"
+#include "tests/support/plan_text.h"
 #include "tests/support/sqlite_pairs.h"
 #include "tests/support/test_util.h"
 
@@ -19,27 +19,13 @@ namespace schemadiff {
 namespace {
 
 using ::schemadiff::testing::ConvergenceCase;
+using ::schemadiff::testing::DescribePlan;
 using ::schemadiff::testing::Expectation;
-using ::schemadiff::testing::RunCommand;
 using ::schemadiff::testing::SharedDataQueries;
+using ::schemadiff::testing::Sqlite;
 using ::schemadiff::testing::TempDir;
-using ::schemadiff::testing::WriteFile;
 
 std::vector<ConvergenceCase> Cases() { return testing::SqliteConvergenceCases(); }
-
-// Runs `sql` on the database file `db` with the sqlite3 shell, stopping at the first error.
-testing::CommandResult Sqlite(const TempDir& dir, const std::string& db, const std::string& sql) {
-  static int counter = 0;
-  const std::string file = dir.File(absl::StrCat("script", ++counter, ".sql"));
-  WriteFile(file, sql);
-  return RunCommand(absl::StrCat("sqlite3 -bail '", db, "' < '", file, "'"));
-}
-
-std::string DescribePlan(const Plan& plan) {
-  std::vector<std::string> lines;
-  for (const Step& step : plan.steps) lines.push_back("  " + DescribeOp(step.op));
-  return absl::StrJoin(lines, "\n");
-}
 
 absl::StatusOr<Catalog> Load(const std::string& db) { return IntrospectSqlite(db); }
 

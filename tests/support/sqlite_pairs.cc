@@ -59,6 +59,13 @@ void RenameColumnHint(Catalog* catalog, const std::string& table, const std::str
 
 }  // namespace
 
+CommandResult Sqlite(const TempDir& dir, const std::string& db, const std::string& sql) {
+  static int counter = 0;
+  const std::string file = dir.File(absl::StrCat("script", ++counter, ".sql"));
+  WriteFile(file, sql);
+  return RunCommand(absl::StrCat("sqlite3 -bail '", db, "' < '", file, "'"));
+}
+
 std::ostream& operator<<(std::ostream& os, const ConvergenceCase& c) { return os << c.name; }
 
 std::vector<ConvergenceCase> SqliteConvergenceCases() {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "tests/support/test_util.h"
 
 namespace schemadiff::testing {
 
@@ -31,6 +32,10 @@ struct ConvergenceCase {
 };
 
 std::ostream& operator<<(std::ostream& os, const ConvergenceCase& c);
+
+// Runs `sql` on the database file `db` with the sqlite3 shell, stopping at the first error; the
+// script is written to a file in `dir`.
+CommandResult Sqlite(const TempDir& dir, const std::string& db, const std::string& sql);
 
 // Every pair; each one changes something.
 std::vector<ConvergenceCase> SqliteConvergenceCases();
