@@ -21,8 +21,10 @@ namespace {
 using ::schemadiff::testing::ConvergenceCase;
 using ::schemadiff::testing::DescribePlan;
 using ::schemadiff::testing::Expectation;
+using ::schemadiff::testing::MakeSqliteSides;
 using ::schemadiff::testing::SharedDataQueries;
 using ::schemadiff::testing::Sqlite;
+using ::schemadiff::testing::SqliteSides;
 using ::schemadiff::testing::TempDir;
 
 std::vector<ConvergenceCase> Cases() { return testing::SqliteConvergenceCases(); }
@@ -35,18 +37,12 @@ TEST_P(SqliteConvergenceTest, UpgradeAndDowngradeConverge) {
   const ConvergenceCase& c = GetParam();
   const Dialect& dialect = SqliteDialect();
   TempDir dir;
-  const std::string db = dir.File("work.db");
-  const std::string target_db = dir.File("to.db");
-  auto made = Sqlite(dir, db, c.from + c.seed);
-  ASSERT_EQ(made.exit_code, 0) << made.err;
-  made = Sqlite(dir, target_db, c.to);
-  ASSERT_EQ(made.exit_code, 0) << made.err;
-
-  absl::StatusOr<Catalog> from = Load(db);
-  ASSERT_OK(from);
-  absl::StatusOr<Catalog> to = Load(target_db);
-  ASSERT_OK(to);
-  if (c.hints) c.hints(&*to);
+  absl::StatusOr<SqliteSides> sides = MakeSqliteSides(dir, c.from + c.seed, c.to);
+  ASSERT_OK(sides);
+  const std::string& db = sides->db;
+  Catalog* const from = &sides->from;
+  Catalog* const to = &sides->to;
+  if (c.hints) c.hints(to);
 
   // A database against itself is in sync.
   for (const Catalog* side : {&*from, &*to}) {
@@ -115,20 +111,16 @@ INSTANTIATE_TEST_SUITE_P(Cases, SqliteConvergenceTest, ::testing::ValuesIn(Cases
 TEST(SqliteConvergenceSuite, FailingUpgradeRollsBackEverything) {
   const Dialect& dialect = SqliteDialect();
   TempDir dir;
-  const std::string db = dir.File("work.db");
-  const std::string target_db = dir.File("to.db");
-  const std::string tags = "CREATE TABLE tags (id INTEGER PRIMARY KEY, label TEXT);";
-  ASSERT_EQ(Sqlite(dir, db, tags + "INSERT INTO tags VALUES (1, 'a'), (2, 'b');").exit_code, 0);
-  ASSERT_EQ(Sqlite(dir, target_db,
-                   "CREATE TABLE tags (id INTEGER PRIMARY KEY, label VARCHAR(10), "
-                   "nick TEXT NOT NULL);"
-                   "CREATE TABLE extra (id INTEGER PRIMARY KEY);")
-                .exit_code,
-            0);
-  absl::StatusOr<Catalog> from = Load(db);
-  ASSERT_OK(from);
-  absl::StatusOr<Catalog> to = Load(target_db);
-  ASSERT_OK(to);
+  absl::StatusOr<SqliteSides> sides = MakeSqliteSides(
+      dir,
+      "CREATE TABLE tags (id INTEGER PRIMARY KEY, label TEXT);"
+      "INSERT INTO tags VALUES (1, 'a'), (2, 'b');",
+      "CREATE TABLE tags (id INTEGER PRIMARY KEY, label VARCHAR(10), nick TEXT NOT NULL);"
+      "CREATE TABLE extra (id INTEGER PRIMARY KEY);");
+  ASSERT_OK(sides);
+  const std::string& db = sides->db;
+  const Catalog* const from = &sides->from;
+  const Catalog* const to = &sides->to;
   absl::StatusOr<Plan> plan = Diff(*from, *to, dialect);
   ASSERT_OK(plan);
   absl::StatusOr<std::string> up = RenderSql(*plan, *from, dialect, {});
@@ -150,25 +142,18 @@ TEST(SqliteConvergenceSuite, FailingUpgradeRollsBackEverything) {
 TEST(SqliteConvergenceSuite, RebuiltTableKeepsItsTriggers) {
   const Dialect& dialect = SqliteDialect();
   TempDir dir;
-  const std::string db = dir.File("work.db");
-  const std::string target_db = dir.File("to.db");
   const std::string trigger =
       "CREATE TABLE log (msg TEXT);"
       "CREATE TRIGGER t_ins AFTER INSERT ON t BEGIN INSERT INTO log VALUES (new.name); END;";
-  ASSERT_EQ(Sqlite(dir, db,
-                   "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT);" + trigger +
-                       "INSERT INTO t VALUES (1, 'a');")
-                .exit_code,
-            0);
-  ASSERT_EQ(Sqlite(dir, target_db,
-                   "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(9) NOT NULL DEFAULT '');" +
-                       trigger)
-                .exit_code,
-            0);
-  absl::StatusOr<Catalog> from = Load(db);
-  ASSERT_OK(from);
-  absl::StatusOr<Catalog> to = Load(target_db);
-  ASSERT_OK(to);
+  absl::StatusOr<SqliteSides> sides = MakeSqliteSides(
+      dir,
+      "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT);" + trigger +
+          "INSERT INTO t VALUES (1, 'a');",
+      "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(9) NOT NULL DEFAULT '');" + trigger);
+  ASSERT_OK(sides);
+  const std::string& db = sides->db;
+  const Catalog* const from = &sides->from;
+  const Catalog* const to = &sides->to;
   absl::StatusOr<Plan> plan = Diff(*from, *to, dialect);
   ASSERT_OK(plan);
   absl::StatusOr<std::string> up = RenderSql(*plan, *from, dialect, {});

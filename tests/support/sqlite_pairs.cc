@@ -4,6 +4,7 @@
 #include "absl/strings/str_join.h"
 #include "catalog/dialect_sqlite.h"
 #include "gtest/gtest.h"
+#include "introspect/sqlite_introspector.h"
 
 namespace schemadiff::testing {
 namespace {
@@ -64,6 +65,26 @@ CommandResult Sqlite(const TempDir& dir, const std::string& db, const std::strin
   const std::string file = dir.File(absl::StrCat("script", ++counter, ".sql"));
   WriteFile(file, sql);
   return RunCommand(absl::StrCat("sqlite3 -bail '", db, "' < '", file, "'"));
+}
+
+absl::StatusOr<SqliteSides> MakeSqliteSides(const TempDir& dir, const std::string& from_sql,
+                                            const std::string& to_sql) {
+  SqliteSides sides;
+  sides.db = dir.File("work.db");
+  const std::string target_db = dir.File("to.db");
+  for (const auto& [file, sql] : {std::pair{sides.db, from_sql}, std::pair{target_db, to_sql}}) {
+    const CommandResult made = Sqlite(dir, file, sql);
+    if (made.exit_code != 0) {
+      return absl::InternalError(absl::StrCat("sqlite3 ", file, ": ", made.err));
+    }
+  }
+  absl::StatusOr<Catalog> from = IntrospectSqlite(sides.db);
+  if (!from.ok()) return from.status();
+  absl::StatusOr<Catalog> to = IntrospectSqlite(target_db);
+  if (!to.ok()) return to.status();
+  sides.from = *std::move(from);
+  sides.to = *std::move(to);
+  return sides;
 }
 
 std::ostream& operator<<(std::ostream& os, const ConvergenceCase& c) { return os << c.name; }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "catalog/catalog.h"
 #include "tests/support/test_util.h"
 
@@ -36,6 +37,18 @@ std::ostream& operator<<(std::ostream& os, const ConvergenceCase& c);
 // Runs `sql` on the database file `db` with the sqlite3 shell, stopping at the first error; the
 // script is written to a file in `dir`.
 CommandResult Sqlite(const TempDir& dir, const std::string& db, const std::string& sql);
+
+// Two SQLite files made from DDL: `db` (work.db, the one migrations run on) and the target
+// (to.db), with their introspected catalogs.
+struct SqliteSides {
+  std::string db;
+  Catalog from;
+  Catalog to;
+};
+
+// Runs `from_sql` into work.db and `to_sql` into to.db in `dir` and introspects both.
+absl::StatusOr<SqliteSides> MakeSqliteSides(const TempDir& dir, const std::string& from_sql,
+                                            const std::string& to_sql);
 
 // Every pair; each one changes something.
 std::vector<ConvergenceCase> SqliteConvergenceCases();
