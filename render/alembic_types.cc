@@ -359,7 +359,11 @@ std::string RenderServerDefault(const Column& column, const OpContext& ctx) {
   const Dialect& dialect = ctx.dialect();
   const bool on_update = !column.on_update.empty() && dialect.name() == "mysql";
   if (!column.server_default && !on_update) return "";
-  if (!on_update && column.server_default->kind == DefaultKind::kString) {
+  // A string literal is written as Alembic autogenerate writes it, unless the dialect needs it
+  // as an expression: MySQL 8 takes literal defaults of TEXT / BLOB / JSON columns only as
+  // DEFAULT ('x'), which SQLAlchemy emits from sa.text("('x')").
+  if (!on_update && column.server_default->kind == DefaultKind::kString &&
+      !absl::StartsWith(dialect.RenderDefault(*column.server_default, column.type), "(")) {
     return PythonStr(column.server_default->text);
   }
   std::string sql = column.server_default

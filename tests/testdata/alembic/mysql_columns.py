@@ -25,6 +25,7 @@ def upgrade() -> None:
     sa.Column('state', mysql.ENUM('draft', 'live'), nullable=True),
     sa.Column('views', mysql.INTEGER(unsigned=True), nullable=True),
     sa.Column('updated_at', mysql.DATETIME(fsp=6), server_default=sa.text('CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)'), nullable=False),
+    sa.Column('body', sa.Text(), server_default=sa.text("('n/a')"), nullable=True),
     sa.PrimaryKeyConstraint('id'),
     mysql_default_charset='utf8mb4',
     mysql_engine='InnoDB'
