@@ -190,13 +190,50 @@ class SqliteScript {
     }
     const TableKey key = OpTable(op);
     if (key.second.empty()) return false;
-    Catalog scratch = work_;
-    for (size_t i = first; i < plan_.steps.size(); ++i) {
+    size_t end = first + 1;
+    while (end < plan_.steps.size() && !EndsTableRun(plan_.steps[end].op, key)) ++end;
+    Catalog scratch = TableScratch(key, first, end);
+    for (size_t i = first; i < end; ++i) {
       const Op& later = plan_.steps[i].op;
-      if (i > first && EndsTableRun(later, key)) break;
+      if (!Replays(later, key, scratch)) continue;
       if (!folded_[i] && OpTable(later) == key && SqliteNeedsRebuild(later, scratch)) return true;
       // An op that does not apply is reported when it is rendered.
       if (!ApplyOp(later, &scratch).ok()) break;
+    }
+    return false;
+  }
+
+  // A catalog with what the steps [first, end) need to replay the state of table `key`: that
+  // table as it is now, the tables those steps rename a column of or rename (which updates the
+  // foreign keys of `key` that refer to them), and the enum types. Copying the whole schema for
+  // every table would make rendering quadratic in the number of tables.
+  Catalog TableScratch(const TableKey& key, size_t first, size_t end) const {
+    Catalog scratch;
+    scratch.dialect = work_.dialect;
+    scratch.enums = work_.enums;
+    scratch.naming_convention = work_.naming_convention;
+    auto add = [&](const std::string& schema, const std::string& name) {
+      if (FindTable(scratch, schema, name) != nullptr) return;
+      if (const Table* table = FindTable(work_, schema, name)) scratch.tables.push_back(*table);
+    };
+    add(key.first, key.second);
+    for (size_t i = first; i < end; ++i) {
+      const Op& op = plan_.steps[i].op;
+      if (const auto* rename = std::get_if<RenameTable>(&op)) add(rename->schema, rename->from);
+      if (const auto* rename = std::get_if<RenameColumn>(&op)) add(rename->schema, rename->table);
+    }
+    return scratch;
+  }
+
+  // Whether `op` is replayed on a TableScratch of `key`: the ops of that table, and renames of
+  // tables the scratch holds.
+  static bool Replays(const Op& op, const TableKey& key, const Catalog& scratch) {
+    if (OpTable(op) == key) return true;
+    if (const auto* rename = std::get_if<RenameTable>(&op)) {
+      return FindTable(scratch, rename->schema, rename->from) != nullptr;
+    }
+    if (const auto* rename = std::get_if<RenameColumn>(&op)) {
+      return FindTable(scratch, rename->schema, rename->table) != nullptr;
     }
     return false;
   }
@@ -215,10 +252,11 @@ class SqliteScript {
     }
     for (size_t i : members) folded_[i] = true;
 
-    // The table's final state: every op up to the last member, in plan order.
-    Catalog scratch = work_;
+    // The table's final state: every op up to the last member that bears on it, in plan order.
+    Catalog scratch = TableScratch(key, first, members.back() + 1);
     for (size_t i = first; i <= members.back(); ++i) {
-      RETURN_IF_ERROR(ApplyOp(plan_.steps[i].op, &scratch));
+      const Op& later = plan_.steps[i].op;
+      if (Replays(later, key, scratch)) RETURN_IF_ERROR(ApplyOp(later, &scratch));
     }
     const Table* after = FindTable(scratch, key.first, key.second);
     if (after == nullptr) {
