@@ -21,6 +21,7 @@ namespace {
 using ::schemadiff::testing::ConvergenceCase;
 using ::schemadiff::testing::DescribePlan;
 using ::schemadiff::testing::Expectation;
+using ::schemadiff::testing::MakeCaseSides;
 using ::schemadiff::testing::MakeSqliteSides;
 using ::schemadiff::testing::SharedDataQueries;
 using ::schemadiff::testing::Sqlite;
@@ -37,12 +38,11 @@ TEST_P(SqliteConvergenceTest, UpgradeAndDowngradeConverge) {
   const ConvergenceCase& c = GetParam();
   const Dialect& dialect = SqliteDialect();
   TempDir dir;
-  absl::StatusOr<SqliteSides> sides = MakeSqliteSides(dir, c.from + c.seed, c.to);
+  absl::StatusOr<SqliteSides> sides = MakeCaseSides(dir, c);
   ASSERT_OK(sides);
   const std::string& db = sides->db;
-  Catalog* const from = &sides->from;
-  Catalog* const to = &sides->to;
-  if (c.hints) c.hints(to);
+  const Catalog* const from = &sides->from;
+  const Catalog* const to = &sides->to;
 
   // A database against itself is in sync.
   for (const Catalog* side : {&*from, &*to}) {

@@ -87,6 +87,12 @@ absl::StatusOr<SqliteSides> MakeSqliteSides(const TempDir& dir, const std::strin
   return sides;
 }
 
+absl::StatusOr<SqliteSides> MakeCaseSides(const TempDir& dir, const ConvergenceCase& c) {
+  absl::StatusOr<SqliteSides> sides = MakeSqliteSides(dir, c.from + c.seed, c.to);
+  if (sides.ok() && c.hints) c.hints(&sides->to);
+  return sides;
+}
+
 std::ostream& operator<<(std::ostream& os, const ConvergenceCase& c) { return os << c.name; }
 
 std::vector<ConvergenceCase> SqliteConvergenceCases() {

@@ -50,6 +50,9 @@ struct SqliteSides {
 absl::StatusOr<SqliteSides> MakeSqliteSides(const TempDir& dir, const std::string& from_sql,
                                             const std::string& to_sql);
 
+// MakeSqliteSides for a convergence case: `from` with its seed rows, `to` with its hints.
+absl::StatusOr<SqliteSides> MakeCaseSides(const TempDir& dir, const ConvergenceCase& c);
+
 // Every pair; each one changes something.
 std::vector<ConvergenceCase> SqliteConvergenceCases();
 
