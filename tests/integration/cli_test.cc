@@ -67,6 +67,19 @@ constexpr char kNotesV2[] =
     "CREATE INDEX ix_notes_author_id ON notes (author_id);\n"
     "CREATE TABLE tags (id INTEGER PRIMARY KEY, label VARCHAR(40) NOT NULL UNIQUE);\n";
 
+// A temporary directory holding the notes application at v1 (v1_) and at v2 (v2_).
+class NotesCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    CreateDatabase(dir_, v1_, kNotesV1);
+    CreateDatabase(dir_, v2_, kNotesV2);
+  }
+
+  TempDir dir_;
+  const std::string v1_ = dir_.File("v1.db");
+  const std::string v2_ = dir_.File("v2.db");
+};
+
 TEST(CliTest, VersionAndHelp) {
   CommandResult result = Schemadiff("--version");
   EXPECT_EQ(result.exit_code, 0) << result.err;
@@ -98,25 +111,19 @@ TEST(CliTest, BadUsageIsOneLineAndExitTwo) {
   ExpectOneLineError(Schemadiff("diff --from a.yaml --to b.yaml stray"), "'stray'");
 }
 
-TEST(CliTest, CheckExitCodesAndListing) {
-  TempDir dir;
-  const std::string v1 = dir.File("v1.db");
-  const std::string v2 = dir.File("v2.db");
-  CreateDatabase(dir, v1, kNotesV1);
-  CreateDatabase(dir, v2, kNotesV2);
-
-  CommandResult result = Schemadiff("check --from " + Url(v1) + " --to " + Url(v1));
+TEST_F(NotesCliTest, CheckExitCodesAndListing) {
+  CommandResult result = Schemadiff("check --from " + Url(v1_) + " --to " + Url(v1_));
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out, "in sync\n");
 
-  result = Schemadiff("check --from " + Url(v1) + " --to " + Url(v2));
+  result = Schemadiff("check --from " + Url(v1_) + " --to " + Url(v2_));
   EXPECT_EQ(result.exit_code, 1) << result.err;
   EXPECT_THAT(result.out, HasSubstr("tags"));
   EXPECT_THAT(result.out, HasSubstr("pinned"));
   EXPECT_THAT(result.out, HasSubstr("email"));
   EXPECT_THAT(result.out, HasSubstr("ix_notes_author_id"));
 
-  result = Schemadiff("check --format json --from " + Url(v1) + " --to " + Url(v2));
+  result = Schemadiff("check --format json --from " + Url(v1_) + " --to " + Url(v2_));
   EXPECT_EQ(result.exit_code, 1) << result.err;
   const nlohmann::json report = nlohmann::json::parse(result.out);
   EXPECT_FALSE(report["in_sync"].get<bool>());
@@ -134,20 +141,15 @@ TEST(CliTest, CheckExitCodesAndListing) {
   EXPECT_THAT(ops, ::testing::IsSupersetOf({"create_table", "add_column", "create_index"}));
   EXPECT_TRUE(report["warnings"].is_array());
 
-  result = Schemadiff("check --format json --from " + Url(v2) + " --to " + Url(v2));
+  result = Schemadiff("check --format json --from " + Url(v2_) + " --to " + Url(v2_));
   EXPECT_EQ(result.exit_code, 0) << result.err;
   const nlohmann::json clean = nlohmann::json::parse(result.out);
   EXPECT_TRUE(clean["in_sync"].get<bool>());
   EXPECT_TRUE(clean["changes"].empty());
 }
 
-TEST(CliTest, DiffGroupsByTable) {
-  TempDir dir;
-  const std::string v1 = dir.File("v1.db");
-  const std::string v2 = dir.File("v2.db");
-  CreateDatabase(dir, v1, kNotesV1);
-  CreateDatabase(dir, v2, kNotesV2);
-  const CommandResult result = Schemadiff("diff --from " + Url(v1) + " --to " + Url(v2));
+TEST_F(NotesCliTest, DiffGroupsByTable) {
+  const CommandResult result = Schemadiff("diff --from " + Url(v1_) + " --to " + Url(v2_));
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_THAT(result.out, HasSubstr("table authors\n"));
   EXPECT_THAT(result.out, HasSubstr("table notes\n"));
@@ -183,35 +185,30 @@ TEST(CliTest, IntrospectThenCheckIsClean) {
   EXPECT_EQ(result.out, ReadFile(yaml));
 }
 
-TEST(CliTest, UpgradeAndDowngradeConverge) {
-  TempDir dir;
-  const std::string db = dir.File("app.db");
-  const std::string target = dir.File("target.db");
-  CreateDatabase(dir, db, kNotesV1);
-  CreateDatabase(dir, target, kNotesV2);
-  const std::string v1_yaml = dir.File("v1.yaml");
-  const std::string v2_yaml = dir.File("v2.yaml");
-  ASSERT_EQ(Schemadiff("introspect " + Url(db) + " -o " + v1_yaml).exit_code, 0);
-  ASSERT_EQ(Schemadiff("introspect " + Url(target) + " -o " + v2_yaml).exit_code, 0);
+TEST_F(NotesCliTest, UpgradeAndDowngradeConverge) {
+  const std::string v1_yaml = dir_.File("v1.yaml");
+  const std::string v2_yaml = dir_.File("v2.yaml");
+  ASSERT_EQ(Schemadiff("introspect " + Url(v1_) + " -o " + v1_yaml).exit_code, 0);
+  ASSERT_EQ(Schemadiff("introspect " + Url(v2_) + " -o " + v2_yaml).exit_code, 0);
 
-  const std::string up = dir.File("up.sql");
-  const std::string down = dir.File("down.sql");
+  const std::string up = dir_.File("up.sql");
+  const std::string down = dir_.File("down.sql");
   CommandResult result =
-      Schemadiff("generate --from " + Url(db) + " --to " + v2_yaml + " -o " + up);
+      Schemadiff("generate --from " + Url(v1_) + " --to " + v2_yaml + " -o " + up);
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_TRUE(result.out.empty()) << result.out;
-  result = Schemadiff("generate --down --from " + Url(db) + " --to " + v2_yaml + " -o " + down);
+  result = Schemadiff("generate --down --from " + Url(v1_) + " --to " + v2_yaml + " -o " + down);
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(ReadFile(up), ReadFile(down));
 
-  Execute(db, up);
-  result = Schemadiff("check --from " + Url(db) + " --to " + v2_yaml);
+  Execute(v1_, up);
+  result = Schemadiff("check --from " + Url(v1_) + " --to " + v2_yaml);
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
-  const CommandResult rows = RunCommand("sqlite3 " + db + " 'SELECT count(*) FROM notes'");
+  const CommandResult rows = RunCommand("sqlite3 " + v1_ + " 'SELECT count(*) FROM notes'");
   EXPECT_EQ(rows.out, "2\n");
 
-  Execute(db, down);
-  result = Schemadiff("check --from " + Url(db) + " --to " + v1_yaml);
+  Execute(v1_, down);
+  result = Schemadiff("check --from " + Url(v1_) + " --to " + v1_yaml);
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
 }
 
@@ -223,28 +220,23 @@ TEST(CliTest, GenerateWithoutChangesSucceeds) {
   EXPECT_EQ(result.exit_code, 0) << result.err;
 }
 
-TEST(CliTest, OutputFileIsWrittenAtomically) {
-  TempDir dir;
-  const std::string db = dir.File("v1.db");
-  const std::string target = dir.File("v2.db");
-  CreateDatabase(dir, db, kNotesV1);
-  CreateDatabase(dir, target, kNotesV2);
-  const std::string out_dir = dir.File("out");
+TEST_F(NotesCliTest, OutputFileIsWrittenAtomically) {
+  const std::string out_dir = dir_.File("out");
   std::filesystem::create_directory(out_dir);
   const std::string out = out_dir + "/up.sql";
 
   // A failing run leaves an existing file as it was.
   WriteFile(out, "previous contents\n");
-  CommandResult result = Schemadiff("generate --from " + Url(db) + " --to " +
-                                    Url(dir.File("missing.db")) + " -o " + out);
-  ExpectOneLineError(result, "missing.db");
+  CommandResult result = Schemadiff("generate --from " + Url(v1_) + " --to " +
+                                    Url(dir_.File("missing.v1_")) + " -o " + out);
+  ExpectOneLineError(result, "missing.v1_");
   EXPECT_EQ(ReadFile(out), "previous contents\n");
 
   // A successful run replaces it with the whole script, the same bytes as stdout gets, and
   // leaves no temporary file behind.
-  result = Schemadiff("generate --from " + Url(db) + " --to " + Url(target) + " -o " + out);
+  result = Schemadiff("generate --from " + Url(v1_) + " --to " + Url(v2_) + " -o " + out);
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  const CommandResult printed = Schemadiff("generate --from " + Url(db) + " --to " + Url(target));
+  const CommandResult printed = Schemadiff("generate --from " + Url(v1_) + " --to " + Url(v2_));
   ASSERT_EQ(printed.exit_code, 0) << printed.err;
   EXPECT_EQ(ReadFile(out), printed.out);
   const auto entries = std::distance(std::filesystem::directory_iterator(out_dir),
@@ -252,10 +244,10 @@ TEST(CliTest, OutputFileIsWrittenAtomically) {
   EXPECT_EQ(entries, 1);
 
   // An unwritable destination is one error line, and nothing is created.
-  result = Schemadiff("generate --from " + Url(db) + " --to " + Url(target) + " -o " +
-                      dir.File("no/such/dir/up.sql"));
+  result = Schemadiff("generate --from " + Url(v1_) + " --to " + Url(v2_) + " -o " +
+                      dir_.File("no/such/dir/up.sql"));
   ExpectOneLineError(result, "no/such/dir/up.sql");
-  EXPECT_FALSE(std::filesystem::exists(dir.File("no")));
+  EXPECT_FALSE(std::filesystem::exists(dir_.File("no")));
 }
 
 TEST(CliTest, MissingOrUnreachableSourcesAreOneLine) {
@@ -292,23 +284,18 @@ TEST(CliTest, BrokenYamlNamesFileLineAndColumn) {
       << result.err;
 }
 
-TEST(CliTest, AlembicRevisionToStdout) {
-  TempDir dir;
-  const std::string db = dir.File("v1.db");
-  const std::string target = dir.File("v2.db");
-  CreateDatabase(dir, db, kNotesV1);
-  CreateDatabase(dir, target, kNotesV2);
+TEST_F(NotesCliTest, AlembicRevisionToStdout) {
   const CommandResult result =
-      Schemadiff("generate --format alembic --rev-id 0123456789ab -m 'add tags' --from " + Url(db) +
-                 " --to " + Url(target));
+      Schemadiff("generate --format alembic --rev-id 0123456789ab -m 'add tags' --from " +
+                 Url(v1_) + " --to " + Url(v2_));
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_THAT(result.out, HasSubstr("revision = '0123456789ab'"));
   EXPECT_THAT(result.out, HasSubstr("add tags"));
   EXPECT_THAT(result.out, HasSubstr("def upgrade()"));
   EXPECT_THAT(result.out, HasSubstr("def downgrade()"));
 
-  ExpectOneLineError(Schemadiff("generate --format alembic --rev-id 'x;y' --from " + Url(db) +
-                                " --to " + Url(target)),
+  ExpectOneLineError(Schemadiff("generate --format alembic --rev-id 'x;y' --from " + Url(v1_) +
+                                " --to " + Url(v2_)),
                      "--rev-id");
 }
 
@@ -330,37 +317,27 @@ TEST(CliTest, YamlToYamlNeedsADialect) {
                      "oracle");
 }
 
-TEST(CliTest, SqlMessageBecomesAHeaderComment) {
-  TempDir dir;
-  const std::string db = dir.File("v1.db");
-  const std::string target = dir.File("v2.db");
-  CreateDatabase(dir, db, kNotesV1);
-  CreateDatabase(dir, target, kNotesV2);
+TEST_F(NotesCliTest, SqlMessageBecomesAHeaderComment) {
   const CommandResult result =
-      Schemadiff("generate -m 'add tags\nand pins' --from " + Url(db) + " --to " + Url(target));
+      Schemadiff("generate -m 'add tags\nand pins' --from " + Url(v1_) + " --to " + Url(v2_));
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_THAT(result.out, StartsWith("-- add tags\n-- and pins\n"));
 }
 
-TEST(CliTest, RevisionsChainInAVersionsDirectory) {
-  TempDir dir;
-  const std::string v1 = dir.File("v1.db");
-  const std::string v2 = dir.File("v2.db");
-  CreateDatabase(dir, v1, kNotesV1);
-  CreateDatabase(dir, v2, kNotesV2);
-  const std::string versions = dir.File("versions");
+TEST_F(NotesCliTest, RevisionsChainInAVersionsDirectory) {
+  const std::string versions = dir_.File("versions");
   std::filesystem::create_directory(versions);
 
   CommandResult first =
       Schemadiff("generate --versions-dir " + versions +
-                 " --rev-id aaaaaaaaaaaa -m 'first' --from " + Url(v1) + " --to " + Url(v1));
+                 " --rev-id aaaaaaaaaaaa -m 'first' --from " + Url(v1_) + " --to " + Url(v1_));
   ASSERT_EQ(first.exit_code, 0) << first.err;
   const std::string first_path = first.out.substr(0, first.out.find('\n'));
   EXPECT_THAT(ReadFile(first_path), HasSubstr("down_revision = None"));
 
   CommandResult second =
       Schemadiff("generate --versions-dir " + versions +
-                 " --rev-id bbbbbbbbbbbb -m 'second' --from " + Url(v1) + " --to " + Url(v2));
+                 " --rev-id bbbbbbbbbbbb -m 'second' --from " + Url(v1_) + " --to " + Url(v2_));
   ASSERT_EQ(second.exit_code, 0) << second.err;
   const std::string second_path = second.out.substr(0, second.out.find('\n'));
   EXPECT_NE(second_path, first_path);
@@ -368,30 +345,25 @@ TEST(CliTest, RevisionsChainInAVersionsDirectory) {
 
   // A versions dir writes Alembic revisions only.
   ExpectOneLineError(Schemadiff("generate --versions-dir " + versions + " --format sql --from " +
-                                Url(v1) + " --to " + Url(v2)),
+                                Url(v1_) + " --to " + Url(v2_)),
                      "--format alembic");
 }
 
-TEST(CliTest, AlembicIniGivesTheDefaultFromAndTheVersionsDir) {
-  TempDir dir;
-  const std::string db = dir.File("app.db");
-  const std::string target = dir.File("target.db");
-  CreateDatabase(dir, db, kNotesV1);
-  CreateDatabase(dir, target, kNotesV2);
-  std::filesystem::create_directories(dir.File("migrations/versions"));
-  const std::string ini = dir.File("alembic.ini");
-  WriteFile(ini,
-            "[alembic]\nscript_location = %(here)s/migrations\nsqlalchemy.url = " + Url(db) + "\n");
+TEST_F(NotesCliTest, AlembicIniGivesTheDefaultFromAndTheVersionsDir) {
+  std::filesystem::create_directories(dir_.File("migrations/versions"));
+  const std::string ini = dir_.File("alembic.ini");
+  WriteFile(
+      ini, "[alembic]\nscript_location = %(here)s/migrations\nsqlalchemy.url = " + Url(v1_) + "\n");
 
-  CommandResult result = Schemadiff("generate --config " + ini + " --to " + Url(target) +
+  CommandResult result = Schemadiff("generate --config " + ini + " --to " + Url(v2_) +
                                     " --rev-id cccccccccccc -m 'add tags'");
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_THAT(result.out, StartsWith(dir.File("migrations/versions/cccccccccccc_add_tags.py")));
-  EXPECT_THAT(ReadFile(dir.File("migrations/versions/cccccccccccc_add_tags.py")),
+  EXPECT_THAT(result.out, StartsWith(dir_.File("migrations/versions/cccccccccccc_add_tags.py")));
+  EXPECT_THAT(ReadFile(dir_.File("migrations/versions/cccccccccccc_add_tags.py")),
               HasSubstr("create_table('tags'"));
 
   // The same revision id again: the existing file is never overwritten.
-  result = Schemadiff("generate --config " + ini + " --to " + Url(target) +
+  result = Schemadiff("generate --config " + ini + " --to " + Url(v2_) +
                       " --rev-id cccccccccccc -m 'add tags'");
   ExpectOneLineError(result, "cccccccccccc_add_tags.py");
 }
