@@ -16,7 +16,7 @@ enum class DefaultKind {
   kCurrentTimestamp,  // CURRENT_TIMESTAMP, now(), current_timestamp(), localtimestamp...
   kCurrentDate,
   kCurrentTime,
-  kExpression,        // any other SQL expression; text is its canonical spelling
+  kExpression,  // any other SQL expression; text is its canonical spelling
 };
 
 // A column's server default.

@@ -2,10 +2,10 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "common/strings.h"
 #include "catalog/dialect_mysql.h"
 #include "catalog/dialect_postgres.h"
 #include "catalog/dialect_sqlite.h"
+#include "common/strings.h"
 
 namespace schemadiff {
 

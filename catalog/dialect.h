@@ -14,8 +14,8 @@ namespace schemadiff {
 
 // Things a dialect can or cannot do in DDL.
 struct DialectCapabilities {
-  bool transactional_ddl = false;     // DDL can be rolled back
-  bool alter_column_type = false;     // change a column's type in place
+  bool transactional_ddl = false;  // DDL can be rolled back
+  bool alter_column_type = false;  // change a column's type in place
   bool alter_column_nullability = false;
   bool alter_column_default = false;
   bool rename_column = false;
@@ -23,10 +23,10 @@ struct DialectCapabilities {
   bool rename_constraint = false;
   bool add_drop_constraints = false;  // ALTER TABLE ADD/DROP CONSTRAINT
   bool drop_column = false;
-  bool named_enum_types = false;      // CREATE TYPE ... AS ENUM
-  bool comments = false;              // COMMENT ON / COMMENT '...'
-  bool schemas = false;               // more than one schema per database
-  int max_identifier_length = 9999;   // as SQLAlchemy's dialect has it (for naming convention)
+  bool named_enum_types = false;       // CREATE TYPE ... AS ENUM
+  bool comments = false;               // COMMENT ON / COMMENT '...'
+  bool schemas = false;                // more than one schema per database
+  int max_identifier_length = 9999;    // as SQLAlchemy's dialect has it (for naming convention)
   bool index_names_per_table = false;  // MySQL: index names are unique per table, not per schema
 };
 
@@ -41,7 +41,8 @@ class Dialect {
 
   // Parses a native type spelling (as written in DDL or reported by the catalog) into the
   // canonical model. Unknown spellings become kVerbatim when `allow_verbatim`, else an error.
-  virtual absl::StatusOr<DataType> ParseType(std::string_view native, bool allow_verbatim) const = 0;
+  virtual absl::StatusOr<DataType> ParseType(std::string_view native,
+                                             bool allow_verbatim) const = 0;
   // The native DDL spelling of a canonical type.
   virtual std::string RenderType(const DataType& type) const = 0;
   // Brings a type into the dialect's canonical form (e.g. SQLite maps `int` to integer; MySQL

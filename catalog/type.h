@@ -30,28 +30,28 @@ enum class TypeKind {
   kUuid,
   kJson,
   kJsonb,
-  kBinary,     // blob / bytea; `length` for VARBINARY(n) or sized blobs
-  kEnum,       // enum_name (named type) and/or enum_values (inline, MySQL)
-  kArray,      // element type in `element`
-  kVerbatim,   // `verbatim` holds the normalized native spelling
+  kBinary,    // blob / bytea; `length` for VARBINARY(n) or sized blobs
+  kEnum,      // enum_name (named type) and/or enum_values (inline, MySQL)
+  kArray,     // element type in `element`
+  kVerbatim,  // `verbatim` holds the normalized native spelling
 };
 
 // A column type. Two DataType values are the same type when they compare equal, after each
 // side went through its dialect's normalization.
 struct DataType {
   TypeKind kind = TypeKind::kVerbatim;
-  std::optional<int> length;     // varchar/char/binary length, text size class
-  std::optional<int> precision;  // numeric precision, fractional seconds, float bits
-  std::optional<int> scale;      // numeric scale
-  bool with_timezone = false;    // time/timestamp
-  bool is_unsigned = false;      // MySQL integer/decimal attribute
-  bool fixed_binary = false;     // BINARY(n) rather than VARBINARY(n)
-  std::optional<int> display_width;  // MySQL TINYINT(1) and friends, kept only where it matters
-  std::string enum_name;         // named enum type (PostgreSQL), empty for inline enums
+  std::optional<int> length;             // varchar/char/binary length, text size class
+  std::optional<int> precision;          // numeric precision, fractional seconds, float bits
+  std::optional<int> scale;              // numeric scale
+  bool with_timezone = false;            // time/timestamp
+  bool is_unsigned = false;              // MySQL integer/decimal attribute
+  bool fixed_binary = false;             // BINARY(n) rather than VARBINARY(n)
+  std::optional<int> display_width;      // MySQL TINYINT(1) and friends, kept only where it matters
+  std::string enum_name;                 // named enum type (PostgreSQL), empty for inline enums
   std::vector<std::string> enum_values;  // values in order (inline or resolved)
-  std::vector<DataType> element;  // array element type: exactly one entry for kArray
-  int array_dimensions = 0;       // number of [] for kArray
-  std::string verbatim;           // kVerbatim spelling, lower-cased and whitespace-normalized
+  std::vector<DataType> element;         // array element type: exactly one entry for kArray
+  int array_dimensions = 0;              // number of [] for kArray
+  std::string verbatim;  // kVerbatim spelling, lower-cased and whitespace-normalized
 
   friend bool operator==(const DataType&, const DataType&) = default;
 };

@@ -9,10 +9,10 @@
 #define SD_CONCAT(a, b) SD_CONCAT_INNER(a, b)
 
 // Returns the status from the enclosing function when `expr` is not OK.
-#define RETURN_IF_ERROR(expr)                    \
-  do {                                           \
-    ::absl::Status sd_status_ = (expr);          \
-    if (!sd_status_.ok()) return sd_status_;     \
+#define RETURN_IF_ERROR(expr)                \
+  do {                                       \
+    ::absl::Status sd_status_ = (expr);      \
+    if (!sd_status_.ok()) return sd_status_; \
   } while (0)
 
 // `ASSIGN_OR_RETURN(auto x, MakeX());` declares/assigns x or returns the error.

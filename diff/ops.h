@@ -58,7 +58,7 @@ enum AlterMask : uint32_t {
   kAlterComment = 1u << 3,
   kAlterAutoincrement = 1u << 4,  // also identity
   kAlterGenerated = 1u << 5,
-  kAlterCollation = 1u << 6,      // collation / charset
+  kAlterCollation = 1u << 6,  // collation / charset
   kAlterOnUpdate = 1u << 7,
 };
 // Changes one column from `from` to `to` (same name); `changes` says which attributes differ.

@@ -17,7 +17,7 @@ struct DatabaseUrl {
   std::string user;
   std::string password;
   std::string host;
-  int port = 0;         // 0: the dialect's default
+  int port = 0;          // 0: the dialect's default
   std::string database;  // database name, or the file path for sqlite
   std::vector<std::pair<std::string, std::string>> query;  // ?key=value parameters
 };
@@ -26,7 +26,7 @@ struct DatabaseUrl {
 struct Source {
   std::string text;  // as given
   bool is_url = false;
-  DatabaseUrl url;   // when is_url
+  DatabaseUrl url;  // when is_url
 };
 
 // Classifies and parses `text`: "scheme://..." is a URL (an error for unknown schemes or

@@ -20,8 +20,8 @@ struct SqlRenderOptions {
 // The script that applies `plan` to a database whose schema is `from`. Warnings are written as
 // SQL comments above the statements they concern. For a downgrade, pass ReversePlan(plan) and
 // the upgrade's target catalog.
-absl::StatusOr<std::string> RenderSql(const Plan& plan, const Catalog& from,
-                                      const Dialect& dialect, const SqlRenderOptions& options);
+absl::StatusOr<std::string> RenderSql(const Plan& plan, const Catalog& from, const Dialect& dialect,
+                                      const SqlRenderOptions& options);
 
 }  // namespace schemadiff
 

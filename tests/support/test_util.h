@@ -49,13 +49,13 @@ std::string SchemadiffBinary();
 }  // namespace schemadiff::testing
 
 // gtest assertions on absl::Status / absl::StatusOr values, printing the status on failure.
-#define ASSERT_OK(expr)                                               \
-  do {                                                                \
+#define ASSERT_OK(expr)                                                 \
+  do {                                                                  \
     const ::absl::Status sd_s_ = ::schemadiff::testing::ToStatus(expr); \
-    ASSERT_TRUE(sd_s_.ok()) << sd_s_;                                 \
+    ASSERT_TRUE(sd_s_.ok()) << sd_s_;                                   \
   } while (0)
-#define EXPECT_OK(expr) EXPECT_TRUE(::schemadiff::testing::ToStatus(expr).ok()) \
-    << ::schemadiff::testing::ToStatus(expr)
+#define EXPECT_OK(expr) \
+  EXPECT_TRUE(::schemadiff::testing::ToStatus(expr).ok()) << ::schemadiff::testing::ToStatus(expr)
 
 namespace schemadiff::testing {
 inline absl::Status ToStatus(const absl::Status& s) { return s; }
