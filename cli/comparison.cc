@@ -32,11 +32,20 @@ void AddComparisonOptions(CLI::App* command, ComparisonFlags* flags, bool from_o
                    "SQL dialect (sqlite, postgresql, mysql) when no URL names it, e.g. YAML to "
                    "YAML")
       ->type_name("DIALECT");
+  AddLoadOptions(command, &flags->load);
+}
+
+void AddLoadOptions(CLI::App* command, LoadOptions* options) {
   command
-      ->add_option("--schema", flags->schemas,
+      ->add_option("--schema", options->schemas,
                    "Database schema to read (PostgreSQL; repeatable, default public)")
       ->type_name("SCHEMA")
       ->allow_extra_args(false);
+  command
+      ->add_option("--version-table", options->version_table,
+                   "Alembic's version table, left out of databases as autogenerate leaves it "
+                   "out (default alembic_version; '' keeps it)")
+      ->type_name("NAME");
 }
 
 absl::StatusOr<LabeledSource> ParseLabeledSource(const std::string& label,
@@ -47,9 +56,7 @@ absl::StatusOr<LabeledSource> ParseLabeledSource(const std::string& label,
 }
 
 absl::StatusOr<Catalog> LoadLabeledSource(const LabeledSource& source, const Dialect& dialect,
-                                          const std::vector<std::string>& schemas) {
-  LoadOptions options;
-  options.schemas = schemas;
+                                          const LoadOptions& options) {
   absl::StatusOr<Catalog> catalog = LoadSource(source.source, dialect, options);
   if (!catalog.ok()) return Labeled(source.label, catalog.status());
   return catalog;
@@ -112,10 +119,9 @@ absl::StatusOr<Comparison> Compare(const ComparisonFlags& flags) {
   Comparison comparison;
   ASSIGN_OR_RETURN(comparison.dialect, ResolveDialect({from, to}, flags.dialect));
   // The two sides load at once: each mostly waits on its own server or reads its own file.
-  std::future<absl::StatusOr<Catalog>> from_catalog = std::async(std::launch::async, [&] {
-    return LoadLabeledSource(from, *comparison.dialect, flags.schemas);
-  });
-  absl::StatusOr<Catalog> to_catalog = LoadLabeledSource(to, *comparison.dialect, flags.schemas);
+  std::future<absl::StatusOr<Catalog>> from_catalog = std::async(
+      std::launch::async, [&] { return LoadLabeledSource(from, *comparison.dialect, flags.load); });
+  absl::StatusOr<Catalog> to_catalog = LoadLabeledSource(to, *comparison.dialect, flags.load);
   ASSIGN_OR_RETURN(comparison.from, from_catalog.get());
   ASSIGN_OR_RETURN(comparison.to, std::move(to_catalog));
   ASSIGN_OR_RETURN(comparison.plan, Diff(comparison.from, comparison.to, *comparison.dialect));

@@ -19,12 +19,15 @@ namespace schemadiff {
 struct ComparisonFlags {
   std::string from;
   std::string to;
-  std::string dialect;               // --dialect, "" when not given
-  std::vector<std::string> schemas;  // --schema, repeatable
+  std::string dialect;  // --dialect, "" when not given
+  LoadOptions load;     // --schema (repeatable), --version-table
 };
 
-// Registers --from, --to, --dialect and --schema on `command`. --from is left optional when
-// `from_optional` (generate can take it from alembic.ini).
+// Registers --schema and --version-table on `command`, the options of reading a database.
+void AddLoadOptions(CLI::App* command, LoadOptions* options);
+
+// Registers --from, --to, --dialect, --schema and --version-table on `command`. --from is left
+// optional when `from_optional` (generate can take it from alembic.ini).
 void AddComparisonOptions(CLI::App* command, ComparisonFlags* flags, bool from_optional);
 
 // A source with the label it has in messages ("--from", "--to", "SRC").
@@ -44,7 +47,7 @@ absl::StatusOr<LabeledSource> ParseLabeledSource(const std::string& label, const
 
 // Loads a source for `dialect`; errors name the label.
 absl::StatusOr<Catalog> LoadLabeledSource(const LabeledSource& source, const Dialect& dialect,
-                                          const std::vector<std::string>& schemas);
+                                          const LoadOptions& options);
 
 // Both sides loaded and diffed.
 struct Comparison {

@@ -16,13 +16,13 @@ struct IntrospectFlags {
   std::string source;
   std::string output;
   std::string dialect;
-  std::vector<std::string> schemas;
+  LoadOptions load;
 };
 
 absl::StatusOr<int> RunIntrospect(const IntrospectFlags& flags) {
   ASSIGN_OR_RETURN(const LabeledSource source, ParseLabeledSource("SRC", flags.source));
   ASSIGN_OR_RETURN(const Dialect* dialect, ResolveDialect({source}, flags.dialect));
-  ASSIGN_OR_RETURN(const Catalog catalog, LoadLabeledSource(source, *dialect, flags.schemas));
+  ASSIGN_OR_RETURN(const Catalog catalog, LoadLabeledSource(source, *dialect, flags.load));
   RETURN_IF_ERROR(WriteOutput(flags.output, WriteYamlSchema(catalog, *dialect)));
   return 0;
 }
@@ -43,11 +43,7 @@ Command AddIntrospectCommand(CLI::App& app) {
       ->add_option("--dialect", flags->dialect,
                    "SQL dialect (sqlite, postgresql, mysql) when SRC is a YAML file without one")
       ->type_name("DIALECT");
-  command
-      ->add_option("--schema", flags->schemas,
-                   "Database schema to read (PostgreSQL; repeatable, default public)")
-      ->type_name("SCHEMA")
-      ->allow_extra_args(false);
+  AddLoadOptions(command, &flags->load);
   return Command{command, [flags]() { return RunIntrospect(*flags); }};
 }
 

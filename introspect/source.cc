@@ -209,9 +209,11 @@ absl::StatusOr<Source> ParseSource(const std::string& text) {
   return source;
 }
 
-absl::StatusOr<Catalog> LoadSource(const Source& source, const Dialect& dialect,
-                                   const LoadOptions& options) {
-  if (!source.is_url) return LoadYamlSchema(source.text, dialect);
+namespace {
+
+// The catalog of the database `source` names.
+absl::StatusOr<Catalog> IntrospectDatabase(const Source& source, const Dialect& dialect,
+                                           const LoadOptions& options) {
   const DatabaseUrl& url = source.url;
   if (url.dialect != dialect.name()) {
     return absl::InvalidArgumentError(
@@ -237,6 +239,20 @@ absl::StatusOr<Catalog> LoadSource(const Source& source, const Dialect& dialect,
   // Only a DatabaseUrl built by hand (not by ParseSource) gets here.
   return absl::InvalidArgumentError(
       absl::StrCat("'", Redacted(source.text), "': unknown database dialect '", url.dialect, "'"));
+}
+
+}  // namespace
+
+absl::StatusOr<Catalog> LoadSource(const Source& source, const Dialect& dialect,
+                                   const LoadOptions& options) {
+  if (!source.is_url) return LoadYamlSchema(source.text, dialect);
+  absl::StatusOr<Catalog> catalog = IntrospectDatabase(source, dialect, options);
+  if (catalog.ok() && !options.version_table.empty()) {
+    std::erase_if(catalog->tables, [&options](const Table& table) {
+      return table.schema.empty() && table.name == options.version_table;
+    });
+  }
+  return catalog;
 }
 
 }  // namespace schemadiff

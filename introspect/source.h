@@ -36,6 +36,9 @@ absl::StatusOr<Source> ParseSource(const std::string& text);
 // Options that apply when reading a source.
 struct LoadOptions {
   std::vector<std::string> schemas;  // PostgreSQL schemas to read; empty: public
+  // Alembic's bookkeeping table (in the default schema), left out of database catalogs as
+  // Alembic's autogenerate leaves it out; empty: keep every table.
+  std::string version_table = "alembic_version";
 };
 
 // Reads the source into a catalog normalized for `dialect`.

@@ -148,6 +148,34 @@ TEST_F(NotesCliTest, CheckExitCodesAndListing) {
   EXPECT_TRUE(clean["changes"].empty());
 }
 
+// A database Alembic manages has its version table; the schema the team keeps does not.
+TEST(CliTest, AlembicVersionTableIsLeftOutOfDatabases) {
+  TempDir dir;
+  const std::string db = dir.File("app.db");
+  CreateDatabase(dir, db,
+                 std::string(kNotesV1) +
+                     "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY "
+                     "KEY);\nCREATE TABLE my_versions (version_num VARCHAR(32) PRIMARY KEY);\n");
+  const std::string yaml = dir.File("app.yaml");
+  CommandResult result = Schemadiff("introspect " + Url(db) + " -o " + yaml);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_THAT(ReadFile(yaml), Not(HasSubstr("alembic_version")));
+  EXPECT_THAT(ReadFile(yaml), HasSubstr("my_versions"));
+
+  result = Schemadiff("check --from " + Url(db) + " --to " + yaml);
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+
+  result = Schemadiff("check --version-table '' --from " + Url(db) + " --to " + yaml);
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_THAT(result.out, HasSubstr("drop table alembic_version"));
+
+  // A project with its own version table names it; the default one is then an ordinary table.
+  result = Schemadiff("check --version-table my_versions --from " + Url(db) + " --to " + yaml);
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_THAT(result.out, HasSubstr("drop table alembic_version"));
+  EXPECT_THAT(result.out, HasSubstr("create table my_versions"));
+}
+
 TEST_F(NotesCliTest, DiffGroupsByTable) {
   const CommandResult result = Schemadiff("diff --from " + Url(v1_) + " --to " + Url(v2_));
   EXPECT_EQ(result.exit_code, 0) << result.err;
