@@ -46,6 +46,12 @@ void AddLoadOptions(CLI::App* command, LoadOptions* options) {
                    "Alembic's version table, left out of databases as autogenerate leaves it "
                    "out (default alembic_version; '' keeps it)")
       ->type_name("NAME");
+  command
+      ->add_option("--exclude-table", options->exclude_tables,
+                   "Leave out tables matching PATTERN on both sides (shell pattern on the name, "
+                   "or on schema.name on PostgreSQL; repeatable), e.g. 'staging_*'")
+      ->type_name("PATTERN")
+      ->allow_extra_args(false);
 }
 
 absl::StatusOr<LabeledSource> ParseLabeledSource(const std::string& label,

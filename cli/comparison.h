@@ -23,10 +23,10 @@ struct ComparisonFlags {
   LoadOptions load;     // --schema (repeatable), --version-table
 };
 
-// Registers --schema and --version-table on `command`, the options of reading a database.
+// Registers --schema, --version-table and --exclude-table on `command`: how sources are read.
 void AddLoadOptions(CLI::App* command, LoadOptions* options);
 
-// Registers --from, --to, --dialect, --schema and --version-table on `command`. --from is left
+// Registers --from, --to, --dialect and the AddLoadOptions options on `command`. --from is left
 // optional when `from_optional` (generate can take it from alembic.ini).
 void AddComparisonOptions(CLI::App* command, ComparisonFlags* flags, bool from_optional);
 

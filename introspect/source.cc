@@ -1,5 +1,7 @@
 #include "introspect/source.h"
 
+#include <fnmatch.h>
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -241,17 +243,32 @@ absl::StatusOr<Catalog> IntrospectDatabase(const Source& source, const Dialect& 
       absl::StrCat("'", Redacted(source.text), "': unknown database dialect '", url.dialect, "'"));
 }
 
+// Whether `table` matches one of the exclusion patterns; a pattern with a dot is matched against
+// "schema.name", the default schema spelled as PostgreSQL names it.
+bool Excluded(const Table& table, const Dialect& dialect,
+              const std::vector<std::string>& patterns) {
+  return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& pattern) {
+    std::string name = table.name;
+    if (pattern.find('.') != std::string::npos) {
+      const bool postgres = dialect.name() == "postgresql";
+      name = absl::StrCat(table.schema.empty() && postgres ? "public" : table.schema, ".", name);
+    }
+    return fnmatch(pattern.c_str(), name.c_str(), 0) == 0;
+  });
+}
+
 }  // namespace
 
 absl::StatusOr<Catalog> LoadSource(const Source& source, const Dialect& dialect,
                                    const LoadOptions& options) {
-  if (!source.is_url) return LoadYamlSchema(source.text, dialect);
-  absl::StatusOr<Catalog> catalog = IntrospectDatabase(source, dialect, options);
-  if (catalog.ok() && !options.version_table.empty()) {
-    std::erase_if(catalog->tables, [&options](const Table& table) {
-      return table.schema.empty() && table.name == options.version_table;
-    });
-  }
+  absl::StatusOr<Catalog> catalog = source.is_url ? IntrospectDatabase(source, dialect, options)
+                                                  : LoadYamlSchema(source.text, dialect);
+  if (!catalog.ok()) return catalog;
+  std::erase_if(catalog->tables, [&](const Table& table) {
+    return (source.is_url && !options.version_table.empty() && table.schema.empty() &&
+            table.name == options.version_table) ||
+           Excluded(table, dialect, options.exclude_tables);
+  });
   return catalog;
 }
 

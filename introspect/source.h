@@ -39,6 +39,10 @@ struct LoadOptions {
   // Alembic's bookkeeping table (in the default schema), left out of database catalogs as
   // Alembic's autogenerate leaves it out; empty: keep every table.
   std::string version_table = "alembic_version";
+  // Tables left out of every source, as shell patterns (fnmatch) on the table name, or on
+  // "schema.name" (PostgreSQL) when the pattern has a dot: tables the application does not own
+  // (PostGIS's spatial_ref_sys, an ETL's staging_*).
+  std::vector<std::string> exclude_tables;
 };
 
 // Reads the source into a catalog normalized for `dialect`.

@@ -176,6 +176,19 @@ TEST(CliTest, AlembicVersionTableIsLeftOutOfDatabases) {
   EXPECT_THAT(result.out, HasSubstr("create table my_versions"));
 }
 
+TEST_F(NotesCliTest, ExcludedTablesAreLeftOutOfBothSides) {
+  CommandResult result =
+      Schemadiff("check --exclude-table 'ta*' --from " + Url(v1_) + " --to " + Url(v2_));
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_THAT(result.out, Not(HasSubstr("tags")));
+  EXPECT_THAT(result.out, HasSubstr("pinned"));
+  result =
+      Schemadiff("diff --exclude-table tags --exclude-table notes --exclude-table authors --from " +
+                 Url(v1_) + " --to " + Url(v2_));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_THAT(result.out, HasSubstr("No changes"));
+}
+
 TEST_F(NotesCliTest, DiffGroupsByTable) {
   const CommandResult result = Schemadiff("diff --from " + Url(v1_) + " --to " + Url(v2_));
   EXPECT_EQ(result.exit_code, 0) << result.err;

@@ -69,6 +69,23 @@ TEST_F(PostgresCliTest, DatabaseAgainstItselfIsInSync) {
   EXPECT_EQ(r.out, "in sync\n");
 }
 
+// Patterns with a dot match schema.name, the default schema spelled public.
+TEST_F(PostgresCliTest, ExcludedTablesAreLeftOutOfBothSides) {
+  ASSERT_EQ(live_->Exec("CREATE TABLE spatial_ref_sys (srid int PRIMARY KEY); CREATE TABLE "
+                        "audit.spatial_ref_sys (srid int PRIMARY KEY);"),
+            "");
+  CommandResult r = Schemadiff("check --exclude-table public.spatial_ref_sys " +
+                               Pair(live_->url(), live_->url()));
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  r = Schemadiff("check --exclude-table public.spatial_ref_sys " +
+                 Pair(live_->url(), target_->url()));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_FALSE(absl::StrContains(r.out, "drop table spatial_ref_sys")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "drop table audit.spatial_ref_sys")) << r.out;
+  r = Schemadiff("check --exclude-table '*.spatial_ref_sys' " + Pair(live_->url(), target_->url()));
+  EXPECT_FALSE(absl::StrContains(r.out, "spatial_ref_sys")) << r.out;
+}
+
 TEST_F(PostgresCliTest, GenerateUpAndDownBetweenTwoDatabases) {
   CommandResult r = Schemadiff("check --format json " + Pair(live_->url(), target_->url()));
   EXPECT_EQ(r.exit_code, 1) << r.err;
