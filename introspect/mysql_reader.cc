@@ -50,10 +50,12 @@ class Row {
   const sql::ResultSet& rs_;
 };
 
-// Runs `query` and hands each row to `on_row`.
+// Runs `query` and hands each row to `on_row`. Rows are streamed from the server, not buffered
+// whole first: the columns of 10,000 tables would otherwise sit in memory twice.
 void ForEachRow(sql::Connection& connection, const std::string& query,
                 const std::function<void(const Row&)>& on_row) {
   std::unique_ptr<sql::Statement> statement(connection.createStatement());
+  statement->setResultSetType(sql::ResultSet::TYPE_FORWARD_ONLY);
   std::unique_ptr<sql::ResultSet> rs(statement->executeQuery(query));
   const Row row(*rs);
   while (rs->next()) on_row(row);
