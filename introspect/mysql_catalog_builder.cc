@@ -261,6 +261,15 @@ absl::StatusOr<Catalog> BuildMysqlCatalog(MysqlCatalogRows rows) {
                    [](const MysqlColumnRow& a, const MysqlColumnRow& b) {
                      return std::tie(a.table, a.position) < std::tie(b.table, b.position);
                    });
+  // Exact capacities: grown one push at a time, 10,000 tables' columns would carry a third or
+  // more of spare room.
+  for (size_t i = 0, end = 0; i < rows.columns.size(); i = end) {
+    for (end = i; end < rows.columns.size() && rows.columns[end].table == rows.columns[i].table;) {
+      ++end;
+    }
+    auto owner = tables.find(rows.columns[i].table);
+    if (owner != tables.end()) owner->second->table.columns.reserve(end - i);
+  }
   ParseCache cache(flavor);
   for (MysqlColumnRow& row : rows.columns) {
     auto owner = tables.find(row.table);
