@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "catalog/catalog.h"
+#include "catalog/sql_text.h"
 
 namespace schemadiff {
 
@@ -55,6 +56,9 @@ class Dialect {
   virtual std::string RenderDefault(const DefaultExpr& value, const DataType& type) const = 0;
   // Canonical text of a SQL expression (CHECK bodies, index expressions, predicates).
   virtual std::string NormalizeExpression(std::string_view sql) const = 0;
+  // How the canonical expression text quotes strings and identifiers, for code that tokenizes
+  // it (catalog/sql_text.h). Default: standard SQL.
+  virtual SqlTextOptions ExpressionQuoting() const { return {}; }
 
   // Brings a table's structure into the dialect's canonical form, after its types, defaults and
   // expressions are normalized (MySQL: unique constraints are unique indexes there, the primary

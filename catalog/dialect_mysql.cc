@@ -654,6 +654,13 @@ class MysqlDialectImpl : public Dialect {
     return value.text;
   }
 
+  SqlTextOptions ExpressionQuoting() const override {
+    SqlTextOptions options;
+    options.identifier_quotes = "`";
+    options.backslash_escapes = true;  // QuoteMysqlString escapes with backslashes
+    return options;
+  }
+
   std::string NormalizeExpression(std::string_view sql) const override {
     return CanonicalMysqlExpression(sql);
   }

@@ -212,11 +212,17 @@ SqlToken CanonicalQuotedIdentifier(const SqlToken& token) {
 
 // Canonical expression text: the shared canonicalizer (catalog/sql_text.h) with SQLite's
 // quoting, and SQLite's operator synonyms (== is =, <> is !=) spelled one way.
-std::string CanonicalExpression(std::string_view sql) {
+// SQLite's quotes: "ident", `ident` and [ident] for identifiers, '...' for strings.
+SqlTextOptions SqliteQuoting() {
   SqlTextOptions options;
   options.identifier_quotes = "\"`[";
-  options.unquote_simple_identifiers = false;  // done here, keeping keywords quoted
-  std::vector<SqlToken> tokens = TokenizeSql(sql, options);
+  options.unquote_simple_identifiers =
+      false;  // done by CanonicalExpression, keeping keywords quoted
+  return options;
+}
+
+std::string CanonicalExpression(std::string_view sql) {
+  std::vector<SqlToken> tokens = TokenizeSql(sql, SqliteQuoting());
   for (SqlToken& token : tokens) {
     if (token.kind == SqlTokenKind::kQuotedIdentifier) {
       token = CanonicalQuotedIdentifier(token);
@@ -412,6 +418,8 @@ class SqliteDialectImpl final : public Dialect {
     if (value.kind == DefaultKind::kBoolean) return value.text == "true" ? "1" : "0";
     return StandardDefaultSql(value);
   }
+
+  SqlTextOptions ExpressionQuoting() const override { return SqliteQuoting(); }
 
   std::string NormalizeExpression(std::string_view sql) const override {
     return CanonicalExpression(sql);

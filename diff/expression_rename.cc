@@ -49,10 +49,8 @@ std::string RenameColumnInExpression(std::string_view expression, std::string_vi
                                      std::string_view to) {
   absl::StatusOr<const Dialect*> found = DialectByName(dialect);
   if (!found.ok() || expression.empty()) return std::string(expression);
-  SqlTextOptions options;
-  options.identifier_quotes = "\"`[";
-  options.backslash_escapes = dialect == "mysql";
-  options.unquote_simple_identifiers = false;
+  SqlTextOptions options = (*found)->ExpressionQuoting();
+  options.unquote_simple_identifiers = false;  // the dialect normalizes the result below
   std::vector<SqlToken> tokens = TokenizeSql(expression, options);
   bool renamed = false;
   for (size_t i = 0; i < tokens.size(); ++i) {

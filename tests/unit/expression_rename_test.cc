@@ -35,6 +35,8 @@ INSTANTIATE_TEST_SUITE_P(
         RenameCase{"quoted_reference", "sqlite", "\"price\" >= 0 AND price < 10",
                    "unit_price >= 0 and unit_price < 10"},
         RenameCase{"mysql_backticks", "mysql", "`price` > 0", "unit_price > 0"},
+        RenameCase{"mysql_escaped_quote_in_string", "mysql", "price > 0 and note <> 'it\\'s price'",
+                   "unit_price > 0 and note <> 'it''s price'"},
         RenameCase{"no_dialect_leaves_text", "", "price > 0", "price > 0"},
         RenameCase{"unrelated_text_is_untouched", "postgresql", "qty  >  0", "qty  >  0"}),
     [](const auto& info) { return info.param.name; });
