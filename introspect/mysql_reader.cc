@@ -283,15 +283,16 @@ absl::StatusOr<MysqlCatalogRows> ReadMysqlCatalogRows(const DatabaseUrl& url) {
   try {
     sql::mysql::MySQL_Driver* driver = Driver();
     const DriverThread this_thread(driver);
+    // The two halves run on two connections at once: the server answers information_schema
+    // queries one at a time per connection, and waiting for them is most of the work. Both
+    // connect here, so that a refused second connection is reported as a connection error.
     std::unique_ptr<sql::Connection> connection(driver->connect(options));
+    std::unique_ptr<sql::Connection> second(driver->connect(options));
     connected = true;
     MysqlCatalogRows rows;
     const ServerFeatures features = ReadServerInfo(*connection, &rows.server);
-    // The two halves run on two connections at once: the server answers information_schema
-    // queries one at a time per connection, and waiting for them is most of the work.
     std::future<void> tables_and_indexes = std::async(std::launch::async, [&] {
       const DriverThread other_thread(driver);
-      std::unique_ptr<sql::Connection> second(driver->connect(options));
       ReadTablesAndIndexes(*second, features, &rows);
     });
     ReadColumnsAndConstraints(*connection, features, &rows);
