@@ -183,6 +183,11 @@ std::optional<std::string> ClosestMatch(std::string_view word,
   std::optional<std::string> best;
   size_t best_distance = limit + 1;
   for (const std::string& candidate : candidates) {
+    // Lengths further apart than the limit cannot be close; skipping them also keeps a huge
+    // hostile word from costing a huge distance table.
+    const size_t gap = lower.size() > candidate.size() ? lower.size() - candidate.size()
+                                                       : candidate.size() - lower.size();
+    if (gap > limit) continue;
     const size_t distance = EditDistance(lower, absl::AsciiStrToLower(candidate));
     if (distance < best_distance) {
       best_distance = distance;
