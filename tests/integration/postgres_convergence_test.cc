@@ -15,23 +15,19 @@
 #include "render/sql_renderer.h"
 #include "tests/integration/postgres_pairs.h"
 #include "tests/integration/postgres_test_db.h"
+#include "tests/support/plan_text.h"
 #include "tests/support/test_util.h"
 
 namespace schemadiff {
 namespace {
 
+using ::schemadiff::testing::DescribePlan;
 using ::schemadiff::testing::PgConvergenceCase;
 using ::schemadiff::testing::PgConvergenceCases;
 using ::schemadiff::testing::PgExpectation;
 using ::schemadiff::testing::PgTestDatabase;
 using ::schemadiff::testing::TempDir;
 using ::schemadiff::testing::WriteFile;
-
-std::string Describe(const Plan& plan) {
-  std::vector<std::string> lines;
-  for (const Step& step : plan.steps) lines.push_back(DescribeOp(step.op));
-  return absl::StrJoin(lines, "\n");
-}
 
 class PostgresConvergenceTest
     : public ::testing::TestWithParam<std::tuple<PgConvergenceCase, bool>> {};
@@ -73,7 +69,7 @@ TEST_P(PostgresConvergenceTest, UpgradeAndDowngradeConverge) {
   // A database against itself is empty.
   absl::StatusOr<Plan> self = Diff(from, from, pg);
   ASSERT_OK(self);
-  EXPECT_TRUE(self->empty()) << Describe(*self);
+  EXPECT_TRUE(self->empty()) << DescribePlan(*self);
 
   absl::StatusOr<Plan> plan = Diff(from, hinted, pg);
   ASSERT_OK(plan);
@@ -84,7 +80,7 @@ TEST_P(PostgresConvergenceTest, UpgradeAndDowngradeConverge) {
   absl::StatusOr<Plan> after = Diff(Introspect(live, c.schemas), to, pg);
   ASSERT_OK(after);
   EXPECT_TRUE(after->empty()) << "left after the upgrade:\n"
-                              << Describe(*after) << "\n--- upgrade:\n"
+                              << DescribePlan(*after) << "\n--- upgrade:\n"
                               << upgrade;
   for (const PgExpectation& e : c.after_upgrade) {
     EXPECT_EQ(live.Query(e.query), e.rows) << e.query;
@@ -94,7 +90,7 @@ TEST_P(PostgresConvergenceTest, UpgradeAndDowngradeConverge) {
   absl::StatusOr<Plan> back = Diff(Introspect(live, c.schemas), from, pg);
   ASSERT_OK(back);
   EXPECT_TRUE(back->empty()) << "left after the downgrade:\n"
-                             << Describe(*back) << "\n--- downgrade:\n"
+                             << DescribePlan(*back) << "\n--- downgrade:\n"
                              << downgrade;
 }
 

@@ -14,23 +14,19 @@
 #include "render/sql_renderer.h"
 #include "render/yaml_writer.h"
 #include "tests/integration/postgres_test_db.h"
+#include "tests/support/plan_text.h"
 #include "tests/support/test_util.h"
 
 namespace schemadiff {
 namespace {
 
+using ::schemadiff::testing::DescribePlan;
 using ::schemadiff::testing::PgTestDatabase;
 using ::schemadiff::testing::SourcePath;
 using ::schemadiff::testing::TempDir;
 using ::schemadiff::testing::WriteFile;
 
 const std::vector<std::string> kSchemas = {"public", "billing"};
-
-std::string Describe(const Plan& plan) {
-  std::vector<std::string> lines;
-  for (const Step& step : plan.steps) lines.push_back(DescribeOp(step.op));
-  return absl::StrJoin(lines, "\n");
-}
 
 Catalog Introspect(const PgTestDatabase& db) {
   absl::StatusOr<Catalog> catalog = IntrospectPostgres(db.parsed_url(), kSchemas);
@@ -42,10 +38,10 @@ Catalog Introspect(const PgTestDatabase& db) {
 void ExpectSame(const Catalog& a, const Catalog& b, const std::string& context) {
   absl::StatusOr<Plan> forward = Diff(a, b, PostgresDialect());
   ASSERT_OK(forward);
-  EXPECT_TRUE(forward->empty()) << context << ":\n" << Describe(*forward);
+  EXPECT_TRUE(forward->empty()) << context << ":\n" << DescribePlan(*forward);
   absl::StatusOr<Plan> backward = Diff(b, a, PostgresDialect());
   ASSERT_OK(backward);
-  EXPECT_TRUE(backward->empty()) << context << " (reversed):\n" << Describe(*backward);
+  EXPECT_TRUE(backward->empty()) << context << " (reversed):\n" << DescribePlan(*backward);
 }
 
 // The database's `introspect` output reads back as the same schema.
