@@ -201,11 +201,13 @@ class BodyRenderer {
   bool wrote_ops() const { return wrote_ops_; }
 
  private:
-  OpContext Context(bool in_batch) const {
+  // The context of an op on a table in `table_schema`.
+  OpContext Context(bool in_batch, const std::string& table_schema) const {
     OpContext ctx;
     ctx.file = file_;
     ctx.state = &state_;
     ctx.in_batch = in_batch;
+    ctx.table_schema = table_schema;
     return ctx;
   }
 
@@ -220,8 +222,8 @@ class BodyRenderer {
 
   absl::Status RenderTopLevel(const Step& step) {
     EmitWarnings(step, 0);
-    OpContext ctx = Context(false);
     const auto [schema, table] = OpTable(step.op);
+    OpContext ctx = Context(false, schema);
     ctx.lock_safe = tables_.LockSafe(schema, table);
     if (const auto* alter = std::get_if<AlterColumn>(&step.op);
         alter && tables_.FollowsValueRename(*alter, state_)) {
@@ -347,7 +349,7 @@ class BodyRenderer {
         Emit(FillNullsBeforeNotNull(*alter, *file_->dialect), 0);
       }
     }
-    const OpContext ctx = Context(false);
+    const OpContext ctx = Context(false, schema);
     const Dialect& dialect = *file_->dialect;
     ASSIGN_OR_RETURN(Lines table_def, RenderTableDefinition(definition, ctx));
     const std::string quoted_name = dialect.QuoteString(name);
@@ -401,7 +403,7 @@ class BodyRenderer {
 
   // One op inside a batch block; constraint changes kept in the definition become comments.
   absl::StatusOr<Lines> BatchStatements(const Op& op, bool* folded) {
-    const OpContext ctx = Context(true);
+    const OpContext ctx = Context(true, OpTable(op).first);
     if (std::holds_alternative<AlterTableOptions>(op)) {
       return Lines{"# new table options: in the table definition above"};
     }

@@ -30,6 +30,9 @@ struct OpContext {
   FileContext* file = nullptr;
   // The schema as it is right before the op (for existing_type and friends).
   const Catalog* state = nullptr;
+  // Schema of the op's table ("" for the default one and for enum ops): an unqualified enum
+  // type name means the enum of that name in this schema when there is one (PgEnumKey).
+  std::string table_schema;
   // Inside `with op.batch_alter_table(...) as batch_op:`: calls go to batch_op and omit the
   // table name.
   bool in_batch = false;

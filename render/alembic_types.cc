@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/match.h"
@@ -19,6 +20,7 @@
 #include "absl/strings/str_join.h"
 #include "common/status_macros.h"
 #include "render/alembic_internal.h"
+#include "render/postgres_ddl.h"
 #include "render/python_literal.h"
 
 namespace schemadiff::alembic {
@@ -64,23 +66,10 @@ std::string TzSuffix(bool with_timezone) {
 
 absl::StatusOr<std::vector<Candidate>> Candidates(const DataType& t, const OpContext& ctx);
 
-// (schema, name) of a named enum type: the enum of that name in the current schema, else a
-// "schema.name" spelling taken apart (PostgreSQL's public schema is the default one).
-std::pair<std::string, std::string> EnumKey(const DataType& t, const OpContext& ctx) {
-  for (const Enum& e : ctx.state->enums) {
-    if (e.name == t.enum_name) return {e.schema, e.name};
-  }
-  const size_t dot = t.enum_name.find('.');
-  if (dot == std::string::npos) return {"", t.enum_name};
-  std::string schema = t.enum_name.substr(0, dot);
-  if (schema == "public") schema.clear();
-  return {schema, t.enum_name.substr(dot + 1)};
-}
-
-// The enum's values: from the type itself, else from the named enum in the current schema.
+// The enum's values: from the type itself, else from the named enum it refers to.
 std::vector<std::string> EnumValues(const DataType& t, const OpContext& ctx) {
   if (!t.enum_values.empty() || t.enum_name.empty()) return t.enum_values;
-  const auto [schema, name] = EnumKey(t, ctx);
+  const auto [schema, name] = PgEnumKey(t, ctx.table_schema, *ctx.state);
   const Enum* e = FindEnum(*ctx.state, schema, name);
   return e != nullptr ? e->values : std::vector<std::string>{};
 }
@@ -299,7 +288,7 @@ absl::StatusOr<Candidate> Choose(const DataType& t, const OpContext& ctx) {
     // A named type (CREATE TYPE ... AS ENUM) created and dropped by its own ops.
     Candidate c{"postgresql", "ENUM", {}, dialect.QuoteIdentifier(t.enum_name)};
     for (const std::string& v : EnumValues(t, ctx)) c.args.push_back(PythonStr(v));
-    const auto [schema, name] = EnumKey(t, ctx);
+    const auto [schema, name] = PgEnumKey(t, ctx.table_schema, *ctx.state);
     c.args.push_back("name=" + PythonStr(name));
     if (!schema.empty()) c.args.push_back("schema=" + PythonStr(schema));
     c.args.push_back("create_type=False");
