@@ -118,6 +118,7 @@ absl::StatusOr<Lines> PgAlterEnum(const AlterEnum& op, const OpContext& ctx) {
   }
   if (!change.swap.empty()) {
     // Removals or reorders: a new type takes over; every column converts through text.
+    if (change.data_loss) lines.push_back(RenderWarningComment(*change.data_loss));
     lines.push_back(absl::StrCat("# enum ", CommentText(op.from.name),
                                  ": values removed or reordered, so the type is replaced"));
     for (const std::string& sql : change.swap) lines.push_back(Execute(sql));

@@ -12,6 +12,7 @@
 #include "absl/strings/str_join.h"
 #include "catalog/dialect_postgres.h"
 #include "catalog/postgres_lexer.h"
+#include "diff/warnings.h"
 #include "render/postgres_alter.h"
 #include "render/postgres_ddl.h"
 #include "render/postgres_script.h"
@@ -137,8 +138,16 @@ PgEnumChange PlanPgEnumChange(const AlterEnum& op, const Catalog& state) {
     return change;
   }
 
+  std::vector<std::string> removed;
   for (const std::string& v : current) {
-    if (!Contains(op.to.values, v)) change.removed.push_back(v);
+    if (!Contains(op.to.values, v)) removed.push_back(v);
+  }
+  if (!removed.empty()) {
+    change.data_loss = Warning{
+        kWarnDataLoss, Severity::kDanger,
+        absl::StrCat("enum ", QualifiedName(op.from.schema, op.from.name), " loses value(s) ",
+                     ValueList(removed),
+                     ": the conversion fails while rows still hold them; update those rows first")};
   }
   change.swap = SwapType(op.from, op.to.values, applied, state);
   return change;
@@ -150,13 +159,7 @@ absl::Status RenderPgAlterEnum(const AlterEnum& op, const PgRenderContext& ctx) 
   for (const std::string& sql : change.renames) s.Statement(sql);
   for (const std::string& sql : change.additions) s.Standalone(sql);
   if (change.swap.empty()) return absl::OkStatus();
-  if (!change.removed.empty()) {
-    s.AddWarning({"data-loss", Severity::kDanger,
-                  absl::StrCat("enum ", QualifiedName(op.from.schema, op.from.name),
-                               " loses value(s) ", ValueList(change.removed),
-                               ": the conversion fails while rows still hold them; update those "
-                               "rows first")});
-  }
+  if (change.data_loss) s.AddWarning(*change.data_loss);
   s.Comment(absl::StrCat("enum ", QualifiedName(op.from.schema, op.from.name),
                          ": values removed or reordered, so the type is replaced"));
   for (const std::string& sql : change.swap) s.Statement(sql);

@@ -3,11 +3,13 @@
 #ifndef SCHEMADIFF_RENDER_POSTGRES_ENUM_H_
 #define SCHEMADIFF_RENDER_POSTGRES_ENUM_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "catalog/catalog.h"
 #include "diff/ops.h"
+#include "diff/plan.h"
 
 namespace schemadiff {
 
@@ -23,8 +25,9 @@ struct PgEnumChange {
   // The type swap when values are removed or reordered, empty otherwise: create the new type,
   // convert every column through text, drop the old type and take over its name.
   std::vector<std::string> swap;
-  // The values the swap drops: converting rows that still hold them fails.
-  std::vector<std::string> removed;
+  // When the swap drops values: a data-loss warning naming them, since converting rows that
+  // still hold them fails (both renderers write it before the swap).
+  std::optional<Warning> data_loss;
 };
 
 // The change for `op`; `state` is the schema before it (the columns the swap converts).

@@ -1,5 +1,5 @@
 // Alembic revisions for PostgreSQL without a server: enum types resolved per schema as the SQL
-// renderer resolves them, and enum swaps that drop values.
+// renderer resolves them, and enum swaps that drop values warn as the SQL renderer does.
 #include <string>
 #include <vector>
 
@@ -9,6 +9,7 @@
 #include "diff/plan.h"
 #include "gtest/gtest.h"
 #include "render/alembic.h"
+#include "render/sql_renderer.h"
 #include "tests/support/catalog_builder.h"
 
 namespace schemadiff {
@@ -82,6 +83,37 @@ TEST(AlembicPostgresEnums, QualifiedEnumNameWins) {
   EXPECT_TRUE(absl::StrContains(
       text, "postgresql.ENUM('x', 'y', name='status', schema='a', create_type=False)"))
       << text;
+}
+
+TEST(AlembicPostgresEnums, SwapDroppingValuesWarnsAsTheSqlRendererDoes) {
+  Catalog from = TwoSchemas();
+  from.tables[0].columns.push_back(Col("s", EnumType("status")));
+  const std::vector<Op> ops = {AlterEnum{from.enums[0], Enum{"a", "status", {"x", "z"}, {}}}};
+  const std::string message =
+      "enum a.status loses value(s) 'y': the conversion fails while rows still hold them; update "
+      "those rows first";
+
+  Plan plan;
+  plan.steps.push_back({ops[0], {}});
+  absl::StatusOr<std::string> sql = RenderSql(plan, from, PostgresDialect(), SqlRenderOptions{});
+  ASSERT_TRUE(sql.ok()) << sql.status();
+  EXPECT_TRUE(absl::StrContains(*sql, "-- WARNING [data-loss]: " + message)) << *sql;
+
+  const std::string text = Revision(ops, from);
+  const size_t warning = text.find("    # WARNING [data-loss]: " + message + "\n");
+  const size_t swap = text.find("CREATE TYPE a.status__new AS ENUM ('x', 'z')");
+  ASSERT_NE(warning, std::string::npos) << text;
+  ASSERT_NE(swap, std::string::npos) << text;
+  EXPECT_LT(warning, swap) << text;
+}
+
+TEST(AlembicPostgresEnums, ReorderWithoutRemovalHasNoDataLossWarning) {
+  Catalog from = TwoSchemas();
+  from.tables[0].columns.push_back(Col("s", EnumType("status")));
+  const std::string text =
+      Revision({AlterEnum{from.enums[0], Enum{"a", "status", {"y", "x"}, {}}}}, from);
+  EXPECT_TRUE(absl::StrContains(text, "values removed or reordered")) << text;
+  EXPECT_FALSE(absl::StrContains(text, "data-loss")) << text;
 }
 
 }  // namespace

@@ -90,6 +90,7 @@ def downgrade() -> None:
     op.drop_column('orders', 'shipping')
     # WARNING [enum-change]: enum order_status changes its values; columns using it are affected
     # WARNING [data-loss]: enum order_status removes 'shipped': rows holding them make the migration fail
+    # WARNING [data-loss]: enum order_status loses value(s) 'shipped': the conversion fails while rows still hold them; update those rows first
     # enum order_status: values removed or reordered, so the type is replaced
     op.execute("CREATE TYPE order_status__new AS ENUM ('new', 'paid')")
     op.execute('ALTER TABLE orders ALTER COLUMN status DROP DEFAULT')
