@@ -32,11 +32,6 @@ namespace {
 // The temporary table that holds a table's AUTOINCREMENT counter during a rebuild.
 constexpr char kSequenceCopy[] = "_schemadiff_sequence";
 
-// op.execute('<sql>').
-std::string Execute(const std::string& sql) {
-  return absl::StrCat("op.execute(", PythonSqlText(sql), ")");
-}
-
 // A dialect that changes columns and constraints only by rebuilding the table.
 bool RebuildOnly(const Dialect& dialect) { return !dialect.capabilities().alter_column_type; }
 

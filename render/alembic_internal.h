@@ -110,6 +110,9 @@ absl::StatusOr<Lines> RenderTableDefinition(const Table& table, const OpContext&
 
 // --- operations (alembic_ops.cc) ---
 
+// op.execute('<sql>'): SQL for what Alembic has no operation for.
+std::string Execute(const std::string& sql);
+
 // For an AlterColumn that makes a column NOT NULL and gives it a default: the UPDATE that
 // fills existing NULLs with that default first (as the SQL renderers do), so the change does not
 // fail on old rows. Empty otherwise.
@@ -126,16 +129,12 @@ Lines AutocommitBlock(const Lines& body);
 // block: PostgreSQL, outside batch blocks, on a lock-safe table.
 bool PgConcurrently(const OpContext& ctx);
 
-// postgresql_using= text for a type change PostgreSQL's assignment cast cannot do
-// ("col::newtype", enums through text); empty when none is needed.
-std::string PgUsing(const AlterColumn& op, const OpContext& ctx);
-
 // Statements that end a serial column's sequence (before the alter_column call).
-Lines PgSerialRemoval(const AlterColumn& op, const OpContext& ctx);
+Lines PgSerialRemoval(const AlterColumn& op);
 
 // Statements after the alter_column call: a new serial column's sequence, and setval so a new
 // identity continues after the rows already there.
-Lines PgSerialAddition(const AlterColumn& op, const OpContext& ctx);
+Lines PgSerialAddition(const AlterColumn& op);
 
 // ALTER TYPE ... RENAME VALUE / ADD VALUE (in an autocommit block), or a type swap converting
 // every column through text when values are removed or reordered.

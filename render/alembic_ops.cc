@@ -19,6 +19,7 @@
 #include "diff/apply.h"
 #include "render/alembic_internal.h"
 #include "render/mysql_ddl.h"
+#include "render/postgres_alter.h"
 #include "render/python_literal.h"
 
 namespace schemadiff::alembic {
@@ -48,11 +49,6 @@ std::string QualifiedSql(const std::string& schema, const std::string& name,
                          const Dialect& dialect) {
   if (schema.empty()) return dialect.QuoteIdentifier(name);
   return absl::StrCat(dialect.QuoteIdentifier(schema), ".", dialect.QuoteIdentifier(name));
-}
-
-// op.execute('<sql>').
-std::string Execute(const std::string& sql) {
-  return absl::StrCat("op.execute(", PythonSqlText(sql), ")");
 }
 
 absl::StatusOr<const Table*> StateTable(const std::string& schema, const std::string& name,
@@ -158,6 +154,10 @@ std::string IdentityExpr(Identity identity, const std::optional<Identity>& other
 
 }  // namespace
 
+std::string Execute(const std::string& sql) {
+  return absl::StrCat("op.execute(", PythonSqlText(sql), ")");
+}
+
 Lines FillNullsBeforeNotNull(const AlterColumn& op, const Dialect& dialect) {
   if (!(op.changes & kAlterNullable) || op.to.nullable || !op.to.server_default) return {};
   const std::string table = QualifiedSql(op.schema, op.table, dialect);
@@ -227,11 +227,12 @@ struct OpRenderer {
     const bool identity_changed = autoincrement_changed && from.identity != to.identity;
     // PostgreSQL serial columns are a sequence plus a default: SQL of their own.
     const bool pg_serial = pg && autoincrement_changed && from.autoincrement != to.autoincrement;
-    const std::string using_sql = pg && (op.changes & kAlterType) ? PgUsing(op, ctx) : "";
+    const std::string using_sql =
+        pg && (op.changes & kAlterType) ? PgUsingExpression(op, *ctx.state) : "";
     bool default_changed =
         (op.changes & (kAlterDefault | kAlterOnUpdate)) && !(pg && to.autoincrement);
     if (pg_serial) {
-      const Lines removal = PgSerialRemoval(op, ctx);
+      const Lines removal = PgSerialRemoval(op);
       lines.insert(lines.end(), removal.begin(), removal.end());
     }
     AlterArgs args;
@@ -292,7 +293,7 @@ struct OpRenderer {
       lines.insert(lines.end(), call.begin(), call.end());
     }
     if (pg && autoincrement_changed) {
-      const Lines addition = PgSerialAddition(op, ctx);
+      const Lines addition = PgSerialAddition(op);
       lines.insert(lines.end(), addition.begin(), addition.end());
     }
     return lines;

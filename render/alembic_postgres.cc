@@ -1,36 +1,17 @@
 // PostgreSQL specifics of Alembic revisions: autocommit blocks for what runs outside a
-// transaction block (CONCURRENTLY, ADD VALUE), and what Alembic has no operation for: type
-// changes that need USING, serial columns, and enum value changes. The latter follow the
-// PostgreSQL SQL renderer (render/postgres_alter.cc; enums share render/postgres_enum.h)
-// statement for statement, written as op.execute() calls.
+// transaction block (CONCURRENTLY, ADD VALUE), and what Alembic has no operation for: serial
+// columns and enum value changes. Their statements are the PostgreSQL SQL renderer's
+// (render/postgres_alter.h, render/postgres_enum.h), written as op.execute() calls.
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "render/alembic_internal.h"
-#include "render/postgres_ddl.h"
+#include "render/postgres_alter.h"
 #include "render/postgres_enum.h"
 #include "render/python_literal.h"
 
 namespace schemadiff::alembic {
-namespace {
-
-std::string Execute(const std::string& sql) {
-  return absl::StrCat("op.execute(", PythonSqlText(sql), ")");
-}
-
-// The scalar type of `type` (its element for arrays).
-const DataType& Scalar(const DataType& type) {
-  return type.kind == TypeKind::kArray && !type.element.empty() ? type.element[0] : type;
-}
-
-// "ALTER TABLE t ALTER COLUMN c ".
-std::string AlterPrefix(const AlterColumn& op, const Dialect& dialect) {
-  return absl::StrCat("ALTER TABLE ", PgName(op.schema, op.table), " ALTER COLUMN ",
-                      dialect.QuoteIdentifier(op.to.name), " ");
-}
-
-}  // namespace
 
 Lines AutocommitBlock(const Lines& body) {
   Lines lines = {"with op.get_context().autocommit_block():"};
@@ -42,63 +23,26 @@ bool PgConcurrently(const OpContext& ctx) {
   return ctx.lock_safe && !ctx.in_batch && ctx.dialect().name() == "postgresql";
 }
 
-std::string PgUsing(const AlterColumn& op, const OpContext& ctx) {
-  const DataType& from = op.from.type;
-  const DataType& to = op.to.type;
-  const bool array_change = (from.kind == TypeKind::kArray) != (to.kind == TypeKind::kArray);
-  const DataType& a = Scalar(from);
-  const DataType& b = Scalar(to);
-  if (!array_change && a.kind == b.kind && a.enum_name == b.enum_name && a.verbatim == b.verbatim) {
-    return "";  // PostgreSQL's assignment cast does it
-  }
-  const std::string column = ctx.dialect().QuoteIdentifier(op.from.name);
-  const std::string type_sql = PgTypeSql(to, op.schema, *ctx.state);
-  if (a.kind != TypeKind::kEnum && b.kind != TypeKind::kEnum) {
-    return absl::StrCat(column, "::", type_sql);
-  }
-  return absl::StrCat(column, from.kind == TypeKind::kArray ? "::text[]::" : "::text::", type_sql);
-}
-
-Lines PgSerialRemoval(const AlterColumn& op, const OpContext& ctx) {
+Lines PgSerialRemoval(const AlterColumn& op) {
   if (!op.from.autoincrement || op.to.autoincrement) return {};
-  const Dialect& dialect = ctx.dialect();
-  const std::string table = PgName(op.schema, op.table);
-  const std::string body =
-      absl::StrCat("BEGIN EXECUTE 'DROP SEQUENCE ' || pg_get_serial_sequence(",
-                   dialect.QuoteString(table), ", ", dialect.QuoteString(op.to.name), "); END");
-  return {absl::StrCat("# ", CommentText(op.to.name), " stops being serial: its sequence goes"),
-          Execute(AlterPrefix(op, dialect) + "DROP DEFAULT"),
-          Execute(absl::StrCat("DO ", dialect.QuoteString(body)))};
+  Lines lines = {
+      absl::StrCat("# ", CommentText(op.to.name), " stops being serial: its sequence goes")};
+  for (const std::string& sql : PgSerialDropStatements(op)) lines.push_back(Execute(sql));
+  return lines;
 }
 
-Lines PgSerialAddition(const AlterColumn& op, const OpContext& ctx) {
-  const Dialect& dialect = ctx.dialect();
-  const std::string table = PgName(op.schema, op.table);
-  const std::string column = dialect.QuoteIdentifier(op.to.name);
-  const std::string next_value = absl::StrCat("COALESCE(MAX(", column, "), 0) + 1");
+Lines PgSerialAddition(const AlterColumn& op) {
   Lines lines;
   if (!op.from.identity && op.to.identity && !op.to.identity->start) {
     lines.push_back("# the identity continues after the rows already there");
-    lines.push_back(Execute(
-        absl::StrCat("SELECT setval(pg_get_serial_sequence(", dialect.QuoteString(table), ", ",
-                     dialect.QuoteString(op.to.name), "), ", next_value, ", false) FROM ", table)));
+    lines.push_back(Execute(PgIdentitySetval(op)));
   }
   if (!op.from.autoincrement && op.to.autoincrement) {
-    const std::string sequence =
-        PgName(op.schema, PgDerivedName(absl::StrCat(op.table, "_", op.to.name), "_seq"));
-    const TypeKind kind = op.to.type.kind;
-    const std::string sequence_type = kind == TypeKind::kBigInt ? "bigint"
-                                      : kind == TypeKind::kSmallInt || kind == TypeKind::kTinyInt
-                                          ? "smallint"
-                                          : "integer";
     lines.push_back(absl::StrCat("# ", CommentText(op.to.name),
                                  " becomes serial: a sequence owned by the column feeds it"));
-    lines.push_back(Execute(absl::StrCat("CREATE SEQUENCE ", sequence, " AS ", sequence_type,
-                                         " OWNED BY ", table, ".", column)));
-    lines.push_back(Execute(absl::StrCat(AlterPrefix(op, dialect), "SET DEFAULT nextval(",
-                                         dialect.QuoteString(sequence), "::regclass)")));
-    lines.push_back(Execute(absl::StrCat("SELECT setval(", dialect.QuoteString(sequence), ", ",
-                                         next_value, ", false) FROM ", table)));
+    for (const std::string& sql : PgSerialCreateStatements(op, /*existing_table=*/true)) {
+      lines.push_back(Execute(sql));
+    }
   }
   return lines;
 }

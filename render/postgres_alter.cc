@@ -1,6 +1,7 @@
 #include "render/postgres_alter.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -44,15 +45,6 @@ bool Rewrites(const DataType& from, const DataType& to) {
   return !(from == to);
 }
 
-// The USING expression converting column `column` to `type_sql`; enums go through text.
-std::string UsingExpression(const std::string& column, const DataType& from, const DataType& to,
-                            const std::string& type_sql) {
-  const bool via_text = Scalar(from).kind == TypeKind::kEnum || Scalar(to).kind == TypeKind::kEnum;
-  if (!via_text) return absl::StrCat(column, "::", type_sql);
-  const bool array = from.kind == TypeKind::kArray;
-  return absl::StrCat(column, array ? "::text[]::" : "::text::", type_sql);
-}
-
 std::string SerialSequenceType(const DataType& type) {
   switch (type.kind) {
     case TypeKind::kSmallInt:
@@ -63,6 +55,17 @@ std::string SerialSequenceType(const DataType& type) {
     default:
       return "integer";
   }
+}
+
+// "ALTER TABLE t ALTER COLUMN c " for the column of `op`.
+std::string AlterColumnPrefix(const AlterColumn& op) {
+  return absl::StrCat("ALTER TABLE ", PgName(op.schema, op.table), " ALTER COLUMN ", Q(op.to.name),
+                      " ");
+}
+
+// The value a sequence continues from after the column's rows: COALESCE(MAX(c), 0) + 1.
+std::string NextValue(const AlterColumn& op) {
+  return absl::StrCat("COALESCE(MAX(", Q(op.to.name), "), 0) + 1");
 }
 
 // Handles the column's lock-safe SET NOT NULL: a NOT VALID check validated on its own (no
@@ -91,25 +94,15 @@ void ChangeAutoincrement(const AlterColumn& op, const PgRenderContext& ctx) {
   const Column& from = op.from;
   const Column& to = op.to;
   PostgresScript& s = *ctx.script;
-  const std::string table = PgName(op.schema, op.table);
-  const std::string column = Q(to.name);
-  const std::string alter = absl::StrCat("ALTER TABLE ", table, " ALTER COLUMN ", column, " ");
-  const std::string next_value = absl::StrCat("COALESCE(MAX(", column, "), 0) + 1");
+  const std::string alter = AlterColumnPrefix(op);
   if (from.autoincrement && !to.autoincrement) {
-    s.Statement(alter + "DROP DEFAULT");
-    const std::string body =
-        absl::StrCat("BEGIN EXECUTE 'DROP SEQUENCE ' || pg_get_serial_sequence(", S(table), ", ",
-                     S(to.name), "); END");
-    s.Statement(absl::StrCat("DO ", S(body)));
+    for (std::string& sql : PgSerialDropStatements(op)) s.Statement(std::move(sql));
   }
   if (from.identity && !to.identity) s.Statement(alter + "DROP IDENTITY");
   if (!from.identity && to.identity) {
     s.Statement(absl::StrCat(alter, "ADD GENERATED ", to.identity->always ? "ALWAYS" : "BY DEFAULT",
                              " AS IDENTITY", PgIdentityOptions(*to.identity)));
-    if (!to.identity->start && ctx.existing_table) {
-      s.Statement(absl::StrCat("SELECT setval(pg_get_serial_sequence(", S(table), ", ", S(to.name),
-                               "), ", next_value, ", false) FROM ", table));
-    }
+    if (!to.identity->start && ctx.existing_table) s.Statement(PgIdentitySetval(op));
   } else if (from.identity && to.identity && !(*from.identity == *to.identity)) {
     std::vector<std::string> parts;
     if (from.identity->always != to.identity->always) {
@@ -124,19 +117,53 @@ void ChangeAutoincrement(const AlterColumn& op, const PgRenderContext& ctx) {
     s.Statement(alter + absl::StrJoin(parts, " "));
   }
   if (!from.autoincrement && to.autoincrement) {
-    const std::string sequence =
-        PgName(op.schema, PgDerivedName(absl::StrCat(op.table, "_", to.name), "_seq"));
-    s.Statement(absl::StrCat("CREATE SEQUENCE ", sequence, " AS ", SerialSequenceType(to.type),
-                             " OWNED BY ", table, ".", column));
-    s.Statement(absl::StrCat(alter, "SET DEFAULT nextval(", S(sequence), "::regclass)"));
-    if (ctx.existing_table) {
-      s.Statement(
-          absl::StrCat("SELECT setval(", S(sequence), ", ", next_value, ", false) FROM ", table));
+    for (std::string& sql : PgSerialCreateStatements(op, ctx.existing_table)) {
+      s.Statement(std::move(sql));
     }
   }
 }
 
 }  // namespace
+
+std::string PgUsingExpression(const AlterColumn& op, const Catalog& state) {
+  const DataType& from = op.from.type;
+  const DataType& to = op.to.type;
+  if (!NeedsUsing(from, to)) return "";
+  const std::string column = Q(op.to.name);
+  const std::string type_sql = PgTypeSql(to, op.schema, state);
+  const bool via_text = Scalar(from).kind == TypeKind::kEnum || Scalar(to).kind == TypeKind::kEnum;
+  if (!via_text) return absl::StrCat(column, "::", type_sql);
+  const bool array = from.kind == TypeKind::kArray;
+  return absl::StrCat(column, array ? "::text[]::" : "::text::", type_sql);
+}
+
+std::vector<std::string> PgSerialDropStatements(const AlterColumn& op) {
+  const std::string body =
+      absl::StrCat("BEGIN EXECUTE 'DROP SEQUENCE ' || pg_get_serial_sequence(",
+                   S(PgName(op.schema, op.table)), ", ", S(op.to.name), "); END");
+  return {AlterColumnPrefix(op) + "DROP DEFAULT", absl::StrCat("DO ", S(body))};
+}
+
+std::string PgIdentitySetval(const AlterColumn& op) {
+  const std::string table = PgName(op.schema, op.table);
+  return absl::StrCat("SELECT setval(pg_get_serial_sequence(", S(table), ", ", S(op.to.name), "), ",
+                      NextValue(op), ", false) FROM ", table);
+}
+
+std::vector<std::string> PgSerialCreateStatements(const AlterColumn& op, bool existing_table) {
+  const std::string table = PgName(op.schema, op.table);
+  const std::string sequence =
+      PgName(op.schema, PgDerivedName(absl::StrCat(op.table, "_", op.to.name), "_seq"));
+  std::vector<std::string> out = {
+      absl::StrCat("CREATE SEQUENCE ", sequence, " AS ", SerialSequenceType(op.to.type),
+                   " OWNED BY ", table, ".", Q(op.to.name)),
+      absl::StrCat(AlterColumnPrefix(op), "SET DEFAULT nextval(", S(sequence), "::regclass)")};
+  if (existing_table) {
+    out.push_back(
+        absl::StrCat("SELECT setval(", S(sequence), ", ", NextValue(op), ", false) FROM ", table));
+  }
+  return out;
+}
 
 absl::Status RenderPgAlterColumn(const AlterColumn& op, const PgRenderContext& ctx) {
   const Column& from = op.from;
@@ -145,7 +172,7 @@ absl::Status RenderPgAlterColumn(const AlterColumn& op, const PgRenderContext& c
   PostgresScript& s = *ctx.script;
   const std::string table = PgName(op.schema, op.table);
   const std::string column = Q(to.name);
-  const std::string alter = absl::StrCat("ALTER TABLE ", table, " ALTER COLUMN ", column, " ");
+  const std::string alter = AlterColumnPrefix(op);
   uint32_t changes = op.changes;
 
   if (changes & kAlterGenerated) {
@@ -164,8 +191,8 @@ absl::Status RenderPgAlterColumn(const AlterColumn& op, const PgRenderContext& c
   const bool serial = to.autoincrement || to.identity.has_value();
   bool default_done = false;
   if (changes & (kAlterType | kAlterCollation)) {
-    const bool convert = (changes & kAlterType) && NeedsUsing(from.type, to.type);
-    const bool readd_default = convert && from.server_default.has_value();
+    const std::string using_sql = (changes & kAlterType) ? PgUsingExpression(op, ctx.state) : "";
+    const bool readd_default = !using_sql.empty() && from.server_default.has_value();
     if (readd_default) s.Statement(alter + "DROP DEFAULT");
     const std::string type_sql = PgTypeSql(to.type, op.schema, ctx.state);
     std::string sql = alter + "TYPE " + type_sql;
@@ -174,8 +201,7 @@ absl::Status RenderPgAlterColumn(const AlterColumn& op, const PgRenderContext& c
     } else if (!from.collation.empty()) {
       absl::StrAppend(&sql, " COLLATE \"default\"");
     }
-    if (convert)
-      absl::StrAppend(&sql, " USING ", UsingExpression(column, from.type, to.type, type_sql));
+    if (!using_sql.empty()) absl::StrAppend(&sql, " USING ", using_sql);
     if (ctx.safe && ctx.existing_table && (changes & kAlterType) && Rewrites(from.type, to.type)) {
       s.AddWarning(
           {"lock", Severity::kWarning,

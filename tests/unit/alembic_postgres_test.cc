@@ -1,14 +1,18 @@
 // Alembic revisions for PostgreSQL without a server: enum types resolved per schema as the SQL
-// renderer resolves them, and enum swaps that drop values warn as the SQL renderer does.
+// renderer resolves them, enum swaps that drop values warn as the SQL renderer does, and serial
+// and USING conversions are the SQL renderer's statements.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
 #include "catalog/dialect_postgres.h"
 #include "diff/apply.h"
 #include "diff/plan.h"
 #include "gtest/gtest.h"
 #include "render/alembic.h"
+#include "render/python_literal.h"
 #include "render/sql_renderer.h"
 #include "tests/support/catalog_builder.h"
 
@@ -16,7 +20,9 @@ namespace schemadiff {
 namespace {
 
 using ::schemadiff::testing::Col;
+using ::schemadiff::testing::Int;
 using ::schemadiff::testing::Tbl;
+using ::schemadiff::testing::Text;
 
 DataType EnumType(const std::string& name) {
   DataType t = MakeType(TypeKind::kEnum);
@@ -114,6 +120,56 @@ TEST(AlembicPostgresEnums, ReorderWithoutRemovalHasNoDataLossWarning) {
       Revision({AlterEnum{from.enums[0], Enum{"a", "status", {"y", "x"}, {}}}}, from);
   EXPECT_TRUE(absl::StrContains(text, "values removed or reordered")) << text;
   EXPECT_FALSE(absl::StrContains(text, "data-loss")) << text;
+}
+
+// The statements of a SQL script (lines ending with ';', without it).
+std::vector<std::string> SqlStatements(const std::string& script) {
+  std::vector<std::string> out;
+  for (absl::string_view line : absl::StrSplit(script, '\n')) {
+    if (!line.empty() && line.back() == ';' && !absl::StartsWith(line, "--")) {
+      out.emplace_back(line.substr(0, line.size() - 1));
+    }
+  }
+  return out;
+}
+
+TEST(AlembicPostgresColumns, SerialAndUsingChangesAreTheSqlRenderersStatements) {
+  Catalog from;
+  from.dialect = "postgresql";
+  from.tables.push_back(Tbl("t", {Col("n", Text()), Col("m", Int())}));
+  from.tables[0].schema = "s";
+  Column id_to = from.tables[0].columns[0];
+  id_to.autoincrement = true;
+  Column n_to = Col("n", Int());
+  Column m_to = from.tables[0].columns[2];
+  m_to.identity = Identity{false, std::nullopt, std::nullopt};
+  const std::vector<Op> ops = {
+      AlterColumn{"s", "t", from.tables[0].columns[0], id_to, kAlterAutoincrement},
+      AlterColumn{"s", "t", from.tables[0].columns[1], n_to, kAlterType},
+      AlterColumn{"s", "t", from.tables[0].columns[2], m_to, kAlterAutoincrement}};
+
+  Plan plan;
+  for (const Op& op : ops) plan.steps.push_back({op, {}});
+  absl::StatusOr<std::string> sql =
+      RenderSql(plan, from, PostgresDialect(), SqlRenderOptions{.safe = false});
+  ASSERT_TRUE(sql.ok()) << sql.status();
+  const std::string text = Revision(ops, from);
+
+  // Upgrade: the sequence and the setvals, as op.execute() calls.
+  int carried = 0;
+  for (const std::string& statement : SqlStatements(*sql)) {
+    if (!absl::StrContains(statement, "SEQUENCE") && !absl::StrContains(statement, "setval") &&
+        !absl::StrContains(statement, "nextval")) {
+      continue;
+    }
+    EXPECT_TRUE(absl::StrContains(text, "op.execute(" + PythonSqlText(statement) + ")"))
+        << statement << "\n"
+        << text;
+    ++carried;
+  }
+  EXPECT_EQ(carried, 4) << *sql;  // CREATE SEQUENCE, SET DEFAULT nextval, two setvals
+  EXPECT_TRUE(absl::StrContains(*sql, "TYPE integer USING n::integer")) << *sql;
+  EXPECT_TRUE(absl::StrContains(text, "postgresql_using='n::integer'")) << text;
 }
 
 }  // namespace
