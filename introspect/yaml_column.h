@@ -26,7 +26,7 @@ struct ParseContext {
 // unique=True, index=True) and Column(ForeignKey(...)).
 struct ColumnExtras {
   bool primary_key = false;
-  YAML::Mark primary_key_mark;
+  Mark primary_key_mark;
   bool nullable_given = false;  // `nullable:` written (else primary key columns are NOT NULL)
   std::optional<UniqueConstraint> unique;
   std::optional<Index> index;

@@ -18,7 +18,7 @@ std::vector<std::string> ColumnNames(const Table& table) {
 }
 
 // An error unless `name` is a column of `table`.
-absl::Status CheckColumn(const Mapping& map, const YAML::Mark& mark, const std::string& name,
+absl::Status CheckColumn(const Mapping& map, const Mark& mark, const std::string& name,
                          const Table& table) {
   if (FindColumn(table, name) != nullptr) return absl::OkStatus();
   return map.errors().At(mark, absl::StrCat(map.what(), " refers to missing column '", name, "'",
@@ -28,7 +28,7 @@ absl::Status CheckColumn(const Mapping& map, const YAML::Mark& mark, const std::
 // Reads a non-empty list of distinct column names of `table`.
 absl::StatusOr<std::vector<std::string>> ReadColumnList(const Mapping& map, const Entry& entry,
                                                         const Table& table) {
-  std::vector<YAML::Mark> marks;
+  std::vector<Mark> marks;
   ASSIGN_OR_RETURN(std::vector<std::string> names,
                    ReadStringList(map, entry, /*allow_single=*/false, &marks));
   if (names.empty()) {

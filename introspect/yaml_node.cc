@@ -11,7 +11,6 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_replace.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
 
@@ -48,11 +47,11 @@ std::string Snippet(std::string_view text) {
 // How a value looks, for "got ..." in messages.
 std::string Describe(Node node) {
   switch (node.Type()) {
-    case YAML::NodeType::Scalar:
+    case NodeType::kScalar:
       return absl::StrCat("'", Snippet(node.Scalar()), "'");
-    case YAML::NodeType::Sequence:
+    case NodeType::kSequence:
       return "a list";
-    case YAML::NodeType::Map:
+    case NodeType::kMap:
       return "a mapping";
     default:
       return "nothing";
@@ -71,9 +70,8 @@ absl::Status ReadPairs(const ErrorSink& errors, Node node, const std::string& wh
 
 // Adds the entries of a merge key's value (a mapping or a list of mappings) to `out`, except
 // keys already present in `out` or in `skip`.
-absl::Status Merge(const ErrorSink& errors, Node value, const YAML::Mark& mark,
-                   const std::string& what, const std::set<std::string>& skip,
-                   std::vector<Entry>& out) {
+absl::Status Merge(const ErrorSink& errors, Node value, const Mark& mark, const std::string& what,
+                   const std::set<std::string>& skip, std::vector<Entry>& out) {
   std::vector<Node> sources;
   if (value.IsMap()) {
     sources.push_back(value);
@@ -165,15 +163,6 @@ const std::regex& NumberPattern() {
 
 }  // namespace
 
-absl::Status ErrorSink::At(const YAML::Mark& mark, std::string_view message) const {
-  // One line, whatever names and values the message quotes.
-  const std::string line =
-      absl::StrReplaceAll(Absl(message), {{"\n", "\\n"}, {"\r", "\\r"}, {"\t", "\\t"}});
-  if (mark.is_null()) return absl::InvalidArgumentError(absl::StrCat(filename_, ": ", line));
-  return absl::InvalidArgumentError(
-      absl::StrCat(filename_, ":", mark.line + 1, ":", mark.column + 1, ": ", line));
-}
-
 std::optional<std::string> ClosestMatch(std::string_view word,
                                         const std::vector<std::string>& candidates) {
   const std::string lower = absl::AsciiStrToLower(Absl(word));
@@ -202,7 +191,7 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
   return match ? absl::StrCat("; did you mean '", *match, "'?") : "";
 }
 
-absl::StatusOr<Mapping> Mapping::Read(const ErrorSink& errors, Node node, const YAML::Mark& mark,
+absl::StatusOr<Mapping> Mapping::Read(const ErrorSink& errors, Node node, const Mark& mark,
                                       std::string what) {
   Mapping map;
   map.errors_ = &errors;
@@ -316,7 +305,7 @@ absl::StatusOr<std::vector<Item>> ReadSequence(const Mapping& map, const Entry& 
 
 absl::StatusOr<std::vector<std::string>> ReadStringList(const Mapping& map, const Entry& entry,
                                                         bool allow_single,
-                                                        std::vector<YAML::Mark>* marks) {
+                                                        std::vector<Mark>* marks) {
   std::vector<std::string> out;
   if (allow_single && entry.value.IsScalar()) {
     if (marks != nullptr) marks->push_back(entry.value_mark);

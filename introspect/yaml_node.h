@@ -11,21 +11,8 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "introspect/yaml_tree.h"
-#include "yaml-cpp/yaml.h"
 
 namespace schemadiff::yaml {
-
-// Formats errors with the file name and a 1-based line and column.
-class ErrorSink {
- public:
-  explicit ErrorSink(std::string filename) : filename_(std::move(filename)) {}
-
-  // InvalidArgument "file:line:column: message".
-  absl::Status At(const YAML::Mark& mark, std::string_view message) const;
-
- private:
-  std::string filename_;
-};
 
 // The closest of `candidates` to `word` when it is close enough to be a likely typo.
 std::optional<std::string> ClosestMatch(std::string_view word,
@@ -38,8 +25,8 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
 struct Entry {
   std::string key;
   Node value;
-  YAML::Mark key_mark;
-  YAML::Mark value_mark;  // the key's mark when the value is empty (yaml-cpp marks it oddly)
+  Mark key_mark;
+  Mark value_mark;  // the key's mark when the value is empty
 };
 
 // A YAML mapping read in document order, with merge keys ("<<: *anchor") expanded and duplicate
@@ -48,7 +35,7 @@ class Mapping {
  public:
   // Reads `node` as a mapping; `what` names it in errors ("column 'users.id'"). An empty value
   // (`key:` with nothing after it) reads as an empty mapping.
-  static absl::StatusOr<Mapping> Read(const ErrorSink& errors, Node node, const YAML::Mark& mark,
+  static absl::StatusOr<Mapping> Read(const ErrorSink& errors, Node node, const Mark& mark,
                                       std::string what);
 
   // An error at the first key not in `allowed`, suggesting the closest allowed key. Keys
@@ -60,13 +47,13 @@ class Mapping {
   const Entry* Find(std::string_view key) const;
 
   const std::vector<Entry>& entries() const { return entries_; }
-  const YAML::Mark& mark() const { return mark_; }
+  const Mark& mark() const { return mark_; }
   const std::string& what() const { return what_; }
   const ErrorSink& errors() const { return *errors_; }
 
  private:
   const ErrorSink* errors_ = nullptr;
-  YAML::Mark mark_;
+  Mark mark_;
   std::string what_;
   std::vector<Entry> entries_;
 };
@@ -88,7 +75,7 @@ absl::StatusOr<std::string> ReadChoice(const Mapping& map, const Entry& entry,
 // A list item or string-list element with its position.
 struct Item {
   Node node;
-  YAML::Mark mark;
+  Mark mark;
 };
 
 // The items of a sequence value; an error when the value is not a sequence.
@@ -96,7 +83,7 @@ absl::StatusOr<std::vector<Item>> ReadSequence(const Mapping& map, const Entry& 
 // A list of strings; `allow_single` also accepts one string for a one-element list.
 absl::StatusOr<std::vector<std::string>> ReadStringList(const Mapping& map, const Entry& entry,
                                                         bool allow_single,
-                                                        std::vector<YAML::Mark>* marks = nullptr);
+                                                        std::vector<Mark>* marks = nullptr);
 
 }  // namespace schemadiff::yaml
 

@@ -24,7 +24,7 @@ const std::vector<std::string>& TopLevelKeys() {
 // Reads the document's top-level mapping; an empty document is an error.
 absl::StatusOr<Mapping> ReadRoot(const ErrorSink& errors, Node root) {
   if (root.IsNull()) {
-    return errors.At(YAML::Mark(), "empty schema (expected a mapping with version and tables)");
+    return errors.At(Mark{0, 0}, "empty schema (expected a mapping with version and tables)");
   }
   ASSIGN_OR_RETURN(Mapping map, Mapping::Read(errors, root, root.Mark(), "the schema"));
   RETURN_IF_ERROR(map.CheckKeys(TopLevelKeys(), /*allow_extensions=*/true));
@@ -91,7 +91,7 @@ absl::StatusOr<Enum> ParseEnum(const ErrorSink& errors, const Dialect& dialect,
     return errors.At(entry.key_mark,
                      absl::StrCat(map.what(), " has no values (values: [pending, paid])"));
   }
-  std::vector<YAML::Mark> marks;
+  std::vector<Mark> marks;
   ASSIGN_OR_RETURN(e.values, ReadStringList(map, *values, /*allow_single=*/false, &marks));
   if (e.values.empty()) {
     return errors.At(values->value_mark, absl::StrCat(map.what(), " has no values"));

@@ -9,7 +9,6 @@
 #include "catalog/dialect.h"
 #include "introspect/yaml_node.h"
 #include "introspect/yaml_source.h"
-#include "yaml-cpp/yaml.h"
 
 namespace schemadiff::yaml {
 

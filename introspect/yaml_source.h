@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
-#include "yaml-cpp/yaml.h"
+#include "introspect/yaml_mark.h"
 
 namespace schemadiff::yaml {
 
@@ -22,15 +22,15 @@ enum class NameMode {
 
 // Where a primary key, unique constraint, index, foreign key or check was written.
 struct ConstraintSource {
-  YAML::Mark mark;  // the item (or the column key for column-level shorthands)
+  Mark mark;  // the item (or the column key for column-level shorthands)
   NameMode name_mode = NameMode::kNone;
-  YAML::Mark referred_table;                 // foreign keys: the referred table
-  std::vector<YAML::Mark> referred_columns;  // foreign keys: each referred column
+  Mark referred_table;                 // foreign keys: the referred table
+  std::vector<Mark> referred_columns;  // foreign keys: each referred column
 };
 
 // Where a table's parts were written; vectors run parallel to the Table's.
 struct TableSource {
-  YAML::Mark mark;  // the table's key
+  Mark mark;  // the table's key
   ConstraintSource primary_key;
   std::vector<ConstraintSource> uniques;
   std::vector<ConstraintSource> indexes;

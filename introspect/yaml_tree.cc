@@ -1,83 +1,224 @@
+// The one file that talks to libyaml: its parser's events become a Document, its errors located
+// statuses.
 #include "introspect/yaml_tree.h"
 
-#include <istream>
-#include <optional>
-#include <streambuf>
+#include <yaml.h>
 
-#include "yaml-cpp/eventhandler.h"
-#include "yaml-cpp/exceptions.h"
-#include "yaml-cpp/parser.h"
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "common/strings.h"
 
 namespace schemadiff::yaml {
 namespace {
 
-// An input stream buffer reading a string it does not own.
-class ViewBuffer : public std::streambuf {
- public:
-  explicit ViewBuffer(std::string_view text) {
-    char* begin = const_cast<char*>(text.data());  // only read: get area, no put area
-    setg(begin, begin, begin + text.size());
+const std::string kEmpty;
+
+// How deep sequences and mappings may nest. A schema needs a handful of levels; the limit keeps
+// hostile input from costing libyaml time that grows with the square of the depth.
+constexpr size_t kMaxDepth = 100;
+
+Mark MarkOf(const yaml_mark_t& mark) {
+  return Mark{static_cast<int>(mark.line), static_cast<int>(mark.column)};
+}
+
+// The line and column of byte `offset` of `text`, for errors libyaml reports by offset only.
+Mark MarkAtOffset(std::string_view text, size_t offset) {
+  offset = std::min(offset, text.size());
+  const std::string_view before = text.substr(0, offset);
+  const size_t line_start = before.rfind('\n');
+  const auto line = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+  const auto column =
+      static_cast<int>(line_start == std::string_view::npos ? offset : offset - line_start - 1);
+  return Mark{line, column};
+}
+
+// The parser's error, located: "invalid YAML: <problem> <context> at line L, column C".
+absl::Status SyntaxError(const yaml_parser_t& parser, std::string_view text,
+                         const ErrorSink& errors) {
+  if (parser.error == YAML_MEMORY_ERROR) {
+    return absl::ResourceExhaustedError("out of memory while parsing YAML");
   }
+  std::string message = absl::StrCat("invalid YAML: ", parser.problem ? parser.problem : "error");
+  if (parser.error == YAML_READER_ERROR) {
+    if (parser.problem_value != -1) {
+      absl::StrAppendFormat(&message, " (byte 0x%02X)", parser.problem_value);
+    }
+    return errors.At(MarkAtOffset(text, parser.problem_offset), message);
+  }
+  const yaml_mark_t& at = parser.problem_mark;
+  if (at.index < text.size() && text[at.index] == '\t') {
+    absl::StrAppend(&message, " (a tab: YAML indents with spaces)");
+  }
+  if (parser.context != nullptr) {
+    absl::StrAppend(&message, " ", parser.context);
+    const yaml_mark_t& context = parser.context_mark;
+    if (context.line != at.line || context.column != at.column) {
+      absl::StrAppend(&message, " started at line ", context.line + 1, ", column ",
+                      context.column + 1);
+    }
+  }
+  return errors.At(MarkOf(at), message);
+}
+
+// True for a plain scalar without a tag that YAML reads as null.
+bool IsNullScalar(const yaml_event_t& event) {
+  const auto& scalar = event.data.scalar;
+  if (scalar.style != YAML_PLAIN_SCALAR_STYLE || scalar.tag != nullptr) return false;
+  const std::string_view value(reinterpret_cast<const char*>(scalar.value), scalar.length);
+  return value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL";
+}
+
+// The text of a scalar, anchor or alias name.
+std::string_view Text(const yaml_char_t* text) {
+  return text ? std::string_view(reinterpret_cast<const char*>(text)) : std::string_view();
+}
+
+// Owns a libyaml parser.
+class Parser {
+ public:
+  explicit Parser(std::string_view text) {
+    ok_ = yaml_parser_initialize(&parser_) != 0;
+    if (ok_) {
+      yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
+                                   text.size());
+    }
+  }
+  ~Parser() { yaml_parser_delete(&parser_); }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+
+  bool ok() const { return ok_; }
+  yaml_parser_t* get() { return &parser_; }
+
+ private:
+  yaml_parser_t parser_;
+  bool ok_ = false;
 };
 
-// Thrown by the builder to end reading early (ParseUntilRootKey); caught in RunParser.
-struct StopReading {};
+// Owns one parsed event.
+class Event {
+ public:
+  Event() = default;
+  ~Event() {
+    if (parsed_) yaml_event_delete(&event_);
+  }
+  Event(const Event&) = delete;
+  Event& operator=(const Event&) = delete;
 
-const std::string kEmpty;
+  // Reads the next event of `parser`; false on a syntax error.
+  bool Next(yaml_parser_t* parser) {
+    parsed_ = yaml_parser_parse(parser, &event_) != 0;
+    return parsed_;
+  }
+  const yaml_event_t& get() const { return event_; }
+
+ private:
+  yaml_event_t event_;
+  bool parsed_ = false;
+};
 
 }  // namespace
 
-// Builds a Document from parser events, the way yaml-cpp's own node builder does.
-class TreeBuilder : public YAML::EventHandler {
+// Builds a Document from parser events.
+class TreeBuilder {
  public:
+  // Parses the one document of `text`, stopping early at the root's `stop_key` if given.
+  static absl::StatusOr<Document> Run(std::string_view text,
+                                      std::optional<std::string_view> stop_key,
+                                      const ErrorSink& errors) {
+    Document document;
+    Parser parser(text);
+    if (!parser.ok()) return absl::ResourceExhaustedError("cannot start the YAML parser");
+    TreeBuilder builder(document, stop_key);
+    while (!builder.done_) {
+      Event event;
+      if (!event.Next(parser.get())) return SyntaxError(*parser.get(), text, errors);
+      const absl::Status handled = builder.Handle(event.get(), errors);
+      if (!handled.ok()) return handled;
+    }
+    return document;
+  }
+
+ private:
   TreeBuilder(Document& document, std::optional<std::string_view> stop_key)
       : document_(document), stop_key_(stop_key) {}
 
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    Finish(Open(YAML::NodeType::Null, mark, anchor));
-  }
-
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    const NodeData* target = anchor < anchors_.size() ? anchors_[anchor] : nullptr;
-    if (target == nullptr || !target->complete) {
-      throw YAML::ParserException(mark, "an alias cannot be used inside the node it refers to");
+  // Adds what `event` says to the document.
+  absl::Status Handle(const yaml_event_t& event, const ErrorSink& errors) {
+    const Mark mark = MarkOf(event.start_mark);
+    switch (event.type) {
+      case YAML_SCALAR_EVENT: {
+        const auto& scalar = event.data.scalar;
+        if (IsNullScalar(event)) {
+          Finish(Open(NodeType::kNull, mark, scalar.anchor));
+          break;
+        }
+        NodeData* node = Open(NodeType::kScalar, mark, scalar.anchor);
+        node->quoted = scalar.style != YAML_PLAIN_SCALAR_STYLE;
+        node->scalar.assign(reinterpret_cast<const char*>(scalar.value), scalar.length);
+        Finish(node);
+        break;
+      }
+      case YAML_ALIAS_EVENT: {
+        const std::string_view name = Text(event.data.alias.anchor);
+        const auto found = anchors_.find(Absl(name));
+        if (found == anchors_.end()) {
+          return errors.At(mark, absl::StrCat("invalid YAML: the alias *", Absl(name),
+                                              " refers to no anchor defined before it"));
+        }
+        if (!found->second->complete) {
+          return errors.At(mark,
+                           "invalid YAML: an alias cannot be used inside the node it refers to");
+        }
+        Add(found->second);
+        break;
+      }
+      case YAML_SEQUENCE_START_EVENT:
+        if (open_.size() >= kMaxDepth) return TooDeep(mark, errors);
+        open_.push_back(
+            {Open(NodeType::kSequence, mark, event.data.sequence_start.anchor), pending_.size()});
+        break;
+      case YAML_MAPPING_START_EVENT:
+        if (open_.size() >= kMaxDepth) return TooDeep(mark, errors);
+        open_.push_back(
+            {Open(NodeType::kMap, mark, event.data.mapping_start.anchor), pending_.size()});
+        break;
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT:
+        Close();
+        break;
+      case YAML_DOCUMENT_START_EVENT:
+        if (documents_++ > 0) {
+          return errors.At(mark, "a schema file holds one YAML document; a second one starts here");
+        }
+        break;
+      case YAML_STREAM_END_EVENT:
+        done_ = true;
+        break;
+      default:
+        break;
     }
-    Add(target);
+    return absl::OkStatus();
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
-    NodeData* node = Open(YAML::NodeType::Scalar, mark, anchor);
-    node->quoted = tag == "!";  // yaml-cpp tags quoted and block scalars "!", plain ones "?"
-    node->scalar = value;
-    Finish(node);
+  // The error for a sequence or mapping nested deeper than kMaxDepth.
+  static absl::Status TooDeep(const Mark& mark, const ErrorSink& errors) {
+    return errors.At(mark, absl::StrCat("invalid YAML: lists and mappings nested more than ",
+                                        kMaxDepth, " deep"));
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open_.push_back({Open(YAML::NodeType::Sequence, mark, anchor), pending_.size()});
-  }
-  void OnSequenceEnd() override { Close(); }
-
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open_.push_back({Open(YAML::NodeType::Map, mark, anchor), pending_.size()});
-  }
-  void OnMapEnd() override { Close(); }
-
- private:
-  // A new node, registered under its anchor.
-  NodeData* Open(YAML::NodeType::value type, const YAML::Mark& mark, YAML::anchor_t anchor) {
+  // A new node, registered under its anchor (a later anchor of the same name replaces it).
+  NodeData* Open(NodeType type, const Mark& mark, const yaml_char_t* anchor) {
     NodeData& node = document_.nodes_.emplace_back();
-    node.type = static_cast<uint8_t>(type);
+    node.type = type;
     node.mark = mark;
-    if (anchor != YAML::NullAnchor) {
-      if (anchors_.size() <= anchor) anchors_.resize(anchor + 1, nullptr);
-      anchors_[anchor] = &node;
-    }
+    if (anchor != nullptr) anchors_[std::string(Text(anchor))] = &node;
     return &node;
   }
 
@@ -99,7 +240,8 @@ class TreeBuilder : public YAML::EventHandler {
     Finish(open.node);
   }
 
-  // Adds a finished node to the innermost open one, or makes it the root.
+  // Adds a finished node to the innermost open one, or makes it the root. Reading is done once
+  // the root mapping has the stop key and its value.
   void Add(const NodeData* node) {
     if (open_.empty()) {
       if (document_.root_ == nullptr) document_.root_ = node;
@@ -107,12 +249,12 @@ class TreeBuilder : public YAML::EventHandler {
     }
     pending_.push_back(node);
     const size_t count = pending_.size() - open_.back().first_pending;
-    if (stop_key_ && open_.size() == 1 && open_.back().node->type == YAML::NodeType::Map &&
+    if (stop_key_ && open_.size() == 1 && open_.back().node->type == NodeType::kMap &&
         count % 2 == 0) {
       const NodeData* key = pending_[pending_.size() - 2];
-      if (key->type == YAML::NodeType::Scalar && key->scalar == *stop_key_) {
+      if (key->type == NodeType::kScalar && key->scalar == *stop_key_) {
         Close();  // the root, with the entries read so far
-        throw StopReading();
+        done_ = true;
       }
     }
   }
@@ -125,29 +267,12 @@ class TreeBuilder : public YAML::EventHandler {
 
   Document& document_;
   std::optional<std::string_view> stop_key_;
+  bool done_ = false;
+  int documents_ = 0;                     // documents started so far
   std::vector<OpenNode> open_;            // the sequences and mappings being read
   std::vector<const NodeData*> pending_;  // the children read so far of the open nodes
-  std::vector<const NodeData*> anchors_;  // by anchor number
+  absl::flat_hash_map<std::string, const NodeData*> anchors_;  // by anchor name
 };
-
-namespace {
-
-// Reads the first document of `text` into a new Document.
-Document RunParser(std::string_view text, std::optional<std::string_view> stop_key,
-                   Document document) {
-  ViewBuffer buffer(text);
-  std::istream in(&buffer);
-  YAML::Parser parser(in);
-  TreeBuilder builder(document, stop_key);
-  try {
-    parser.HandleNextDocument(builder);
-  } catch (const StopReading&) {
-    // The root has the wanted key; the rest of the text is not needed.
-  }
-  return document;
-}
-
-}  // namespace
 
 const std::string& Node::Scalar() const { return IsScalar() ? data_->scalar : kEmpty; }
 
@@ -165,12 +290,13 @@ Node::Iterator Node::end() const {
                   children_);
 }
 
-Document Document::Parse(std::string_view text) {
-  return RunParser(text, std::nullopt, Document());
+absl::StatusOr<Document> Document::Parse(std::string_view text, const ErrorSink& errors) {
+  return TreeBuilder::Run(text, std::nullopt, errors);
 }
 
-Document Document::ParseUntilRootKey(std::string_view text, std::string_view key) {
-  return RunParser(text, key, Document());
+absl::StatusOr<Document> Document::ParseUntilRootKey(std::string_view text, std::string_view key,
+                                                     const ErrorSink& errors) {
+  return TreeBuilder::Run(text, key, errors);
 }
 
 }  // namespace schemadiff::yaml

@@ -1,6 +1,6 @@
-// A compact, read-only tree of one YAML document, built from yaml-cpp's parser events. It holds
-// what the schema loader reads (kind, scalar text, whether a scalar was quoted, position) in a
-// fraction of the memory and time of a YAML::Node tree.
+// A compact, read-only tree of one YAML document, built from libyaml's parser events. It holds
+// what the schema loader reads (kind, scalar text, whether a scalar was quoted, position) and
+// nothing else.
 #ifndef SCHEMADIFF_INTROSPECT_YAML_TREE_H_
 #define SCHEMADIFF_INTROSPECT_YAML_TREE_H_
 
@@ -11,18 +11,22 @@
 #include <string_view>
 #include <vector>
 
-#include "yaml-cpp/yaml.h"
+#include "absl/status/statusor.h"
+#include "introspect/yaml_mark.h"
 
 namespace schemadiff::yaml {
 
+// What a node is. A plain empty, `~` or `null` scalar without a tag is kNull.
+enum class NodeType : uint8_t { kNull, kScalar, kSequence, kMap };
+
 // One node of a document. An alias is the node of its anchor, shared.
 struct NodeData {
-  uint8_t type = YAML::NodeType::Null;  // a YAML::NodeType::value
-  bool quoted = false;                  // a scalar written in quotes or as a block scalar
-  bool complete = false;                // all of its children are read
+  NodeType type = NodeType::kNull;
+  bool quoted = false;       // a scalar written in quotes or as a block scalar
+  bool complete = false;     // all of its children are read
   uint32_t first_child = 0;  // its children (sequence items, or mapping keys and values in
   uint32_t child_count = 0;  // turn) are these entries of the document's child list
-  YAML::Mark mark;
+  Mark mark;
   std::string scalar;
 };
 
@@ -34,18 +38,16 @@ class Node {
   // `children` is the document's child list.
   Node(const NodeData* data, const NodeData* const* children) : data_(data), children_(children) {}
 
-  YAML::NodeType::value Type() const {
-    return data_ ? static_cast<YAML::NodeType::value>(data_->type) : YAML::NodeType::Null;
-  }
-  bool IsNull() const { return Type() == YAML::NodeType::Null; }
-  bool IsScalar() const { return Type() == YAML::NodeType::Scalar; }
-  bool IsSequence() const { return Type() == YAML::NodeType::Sequence; }
-  bool IsMap() const { return Type() == YAML::NodeType::Map; }
+  NodeType Type() const { return data_ ? data_->type : NodeType::kNull; }
+  bool IsNull() const { return Type() == NodeType::kNull; }
+  bool IsScalar() const { return Type() == NodeType::kScalar; }
+  bool IsSequence() const { return Type() == NodeType::kSequence; }
+  bool IsMap() const { return Type() == NodeType::kMap; }
   // True for a scalar written in quotes or as a block scalar: always a string.
   bool IsQuoted() const { return data_ != nullptr && data_->quoted; }
   // The text of a scalar ("" for other nodes).
   const std::string& Scalar() const;
-  YAML::Mark Mark() const { return data_ ? data_->mark : YAML::Mark::null_mark(); }
+  yaml::Mark Mark() const { return data_ ? data_->mark : yaml::Mark(); }
 
   // Items of a sequence, pairs of a mapping.
   size_t size() const;
@@ -82,15 +84,16 @@ class Node {
 // The nodes of one parsed document.
 class Document {
  public:
-  // Parses the first document of `text` (a null root when there is none). Throws
-  // YAML::ParserException on invalid YAML, as YAML::Load does, and for an alias inside the node
-  // it refers to.
-  static Document Parse(std::string_view text);
+  // Parses the document of `text` (a null root when there is none). Invalid YAML, a second
+  // document, an alias inside the node it refers to or to no anchor is an error located by
+  // `errors`.
+  static absl::StatusOr<Document> Parse(std::string_view text, const ErrorSink& errors);
 
   // Like Parse, but stops reading once the root mapping has an entry with the key `key` and its
   // value: the root then holds the entries up to that one. For reading one top-level key of a
   // large file.
-  static Document ParseUntilRootKey(std::string_view text, std::string_view key);
+  static absl::StatusOr<Document> ParseUntilRootKey(std::string_view text, std::string_view key,
+                                                    const ErrorSink& errors);
 
   Node root() const { return Node(root_, children_.data()); }
 

@@ -536,7 +536,9 @@ TEST(YamlLoaderTest, FilesAndDialectPeek) {
   WriteFile(dir.File("d.yaml"), "dialect: postgresql\ntables: {t: [unclosed\n");
   EXPECT_EQ(PeekYamlDialect(dir.File("d.yaml")).value_or("?"), "postgresql");
   EXPECT_EQ(LoadYamlSchema(dir.File("d.yaml"), PostgresDialect()).status().message(),
-            dir.File("d.yaml") + ":3:1: invalid YAML: end of sequence flow not found");
+            dir.File("d.yaml") +
+                ":3:1: invalid YAML: did not find expected ',' or ']' while parsing a flow "
+                "sequence started at line 2, column 13");
   absl::StatusOr<Catalog> loaded = LoadYamlSchema(dir.File("a.yaml"), SqliteDialect());
   ASSERT_OK(loaded);
   EXPECT_EQ(loaded->dialect, "sqlite");
@@ -926,12 +928,27 @@ tables:
     {"InvalidYaml", R"y(tables:
   t: {columns: [a
 )y",
-     "s.yaml:3:1: invalid YAML: end of sequence flow not found"},
+     "s.yaml:3:1: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence "
+     "started at line 2, column 16"},
     {"AliasInsideItsOwnAnchor", R"y(x-loop: &loop
   again: *loop
 tables: {}
 )y",
      "s.yaml:2:10: invalid YAML: an alias cannot be used inside the node it refers to"},
+    {"UndefinedAlias", "tables:\n  t: {columns: {a: *nowhere}}\n",
+     "s.yaml:2:20: invalid YAML: the alias *nowhere refers to no anchor defined before it"},
+    {"InvalidUtf8", "tables:\n  t\xff: {}\n",
+     "s.yaml:2:4: invalid YAML: invalid leading UTF-8 octet (byte 0xFF)"},
+    {"TabIndentation", "tables:\n\tt: {}\n",
+     "s.yaml:2:1: invalid YAML: found character that cannot start any token (a tab: YAML "
+     "indents with spaces) while scanning for the next token"},
+    {"BadEscape", "tables:\n  t: {columns: {a: {type: \"bad \\q\"}}}\n",
+     "s.yaml:2:32: invalid YAML: found unknown escape character while parsing a quoted scalar "
+     "started at line 2, column 27"},
+    {"DeeplyNestedAndUnclosed", "tables: " + std::string(200000, '['),
+     "s.yaml:1:108: invalid YAML: lists and mappings nested more than 100 deep"},
+    {"SecondDocument", "tables: {}\n---\ntables: {t: {columns: {a: {type: int}}}}\n",
+     "s.yaml:2:1: a schema file holds one YAML document; a second one starts here"},
     {"EmptyDocument", "# nothing\n",
      "s.yaml:1:1: empty schema (expected a mapping with version and tables)"},
     {"TopLevelNotAMapping", "- a\n- b\n",
