@@ -25,6 +25,7 @@
 #include "render/mysql_plan.h"
 #include "render/plan_tables.h"
 #include "render/python_literal.h"
+#include "render/sqlite_ddl.h"
 
 namespace schemadiff::alembic {
 namespace {
@@ -44,19 +45,10 @@ bool Batchable(const Op& op) {
          std::holds_alternative<AlterTableOptions>(op);
 }
 
-bool HasAutoincrement(const Table& table) {
-  return std::any_of(table.columns.begin(), table.columns.end(),
-                     [](const Column& c) { return c.autoincrement; });
-}
-
 // A rowid table whose rowid has no INTEGER PRIMARY KEY alias: batch mode's copy cannot carry
 // its rowids over.
 bool HasBareRowid(const Table& table, const Dialect& dialect) {
-  const auto without = table.options.find("without_rowid");
-  if (without != table.options.end() && without->second != "false") return false;
-  if (!table.primary_key || table.primary_key->columns.size() != 1) return true;
-  const Column* key = FindColumn(table, table.primary_key->columns[0]);
-  return key == nullptr || !absl::EqualsIgnoreCase(dialect.RenderType(key->type), "INTEGER");
+  return !SqliteOptionOn(table, "without_rowid") && !SqliteHasRowidAlias(dialect, table);
 }
 
 // Conservative: any case-insensitive occurrence of the name counts as a use.
@@ -348,7 +340,8 @@ class BodyRenderer {
     const Dialect& dialect = *file_->dialect;
     ASSIGN_OR_RETURN(Lines table_def, RenderTableDefinition(definition, ctx));
     const std::string quoted_name = dialect.QuoteString(name);
-    const bool keep_sequence = HasAutoincrement(*before) && HasAutoincrement(*after);
+    const bool keep_sequence =
+        SqliteAutoincrementKey(*before) != nullptr && SqliteAutoincrementKey(*after) != nullptr;
     if (HasBareRowid(*before, dialect) && HasBareRowid(*after, dialect)) {
       Emit({absl::StrCat("# WARNING [table-rebuild]: ", CommentText(name),
                          " has no INTEGER PRIMARY KEY: the batch copy gives its rows new rowids "

@@ -10,6 +10,7 @@
 #include "common/strings.h"
 #include "render/alembic_internal.h"
 #include "render/python_literal.h"
+#include "render/sqlite_ddl.h"
 
 namespace schemadiff::alembic {
 namespace {
@@ -237,18 +238,9 @@ absl::StatusOr<std::vector<std::string>> RenderTableKwargs(const Table& table,
   std::vector<std::string> kwargs;
   const std::string_view dialect = ctx.dialect().name();
   if (dialect == "sqlite") {
-    for (const Column& column : table.columns) {
-      if (column.autoincrement) {
-        kwargs.push_back("sqlite_autoincrement=True");
-        break;
-      }
-    }
-    const auto flag = [&](const std::string& key) {
-      const auto it = table.options.find(key);
-      return it != table.options.end() && it->second != "false";
-    };
-    if (flag("without_rowid")) kwargs.push_back("sqlite_with_rowid=False");
-    if (flag("strict")) {
+    if (SqliteAutoincrementKey(table) != nullptr) kwargs.push_back("sqlite_autoincrement=True");
+    if (SqliteOptionOn(table, "without_rowid")) kwargs.push_back("sqlite_with_rowid=False");
+    if (SqliteOptionOn(table, "strict")) {
       return absl::UnimplementedError(absl::StrCat(
           "table ", table.name,
           " is STRICT, which SQLAlchemy 1.4 cannot create, so Alembic output is not possible for "

@@ -1,9 +1,11 @@
 #include "render/sqlite_ddl.h"
 
+#include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/status_macros.h"
@@ -61,15 +63,23 @@ absl::StatusOr<std::string> ForeignKeyClause(const Dialect& dialect, const Forei
   return out;
 }
 
-// Whether a table option value turns the option on ("true", "1", "yes", or empty).
-bool OptionOn(const Table& table, const std::string& key) {
-  const auto it = table.options.find(key);
+}  // namespace
+
+bool SqliteOptionOn(const Table& table, std::string_view key) {
+  const auto it = table.options.find(std::string(key));
   if (it == table.options.end()) return false;
   const std::string value = absl::AsciiStrToLower(it->second);
   return value != "false" && value != "0" && value != "no";
 }
 
-}  // namespace
+bool SqliteHasRowidAlias(const Dialect& dialect, const Table& table) {
+  if (SqliteOptionOn(table, "without_rowid") || !table.primary_key.has_value() ||
+      table.primary_key->columns.size() != 1) {
+    return false;
+  }
+  const Column* column = FindColumn(table, table.primary_key->columns[0]);
+  return column != nullptr && absl::EqualsIgnoreCase(dialect.RenderType(column->type), "INTEGER");
+}
 
 const Column* SqliteAutoincrementKey(const Table& table) {
   if (!table.primary_key.has_value() || table.primary_key->columns.size() != 1) return nullptr;
@@ -134,8 +144,8 @@ absl::StatusOr<std::string> SqliteCreateTable(const Dialect& dialect, const Tabl
   std::string out = absl::StrCat("CREATE TABLE ", SqliteQualified(dialect, table.schema, name),
                                  " (\n  ", absl::StrJoin(items, ",\n  "), "\n)");
   std::vector<std::string> options;
-  if (OptionOn(table, "without_rowid")) options.push_back("WITHOUT ROWID");
-  if (OptionOn(table, "strict")) options.push_back("STRICT");
+  if (SqliteOptionOn(table, "without_rowid")) options.push_back("WITHOUT ROWID");
+  if (SqliteOptionOn(table, "strict")) options.push_back("STRICT");
   if (!options.empty()) absl::StrAppend(&out, " ", absl::StrJoin(options, ", "));
   return out;
 }

@@ -14,6 +14,15 @@ namespace schemadiff {
 // A table or index name, qualified with its schema (attached database) when it has one.
 std::string SqliteQualified(const Dialect& dialect, std::string_view schema, std::string_view name);
 
+// Whether the SQLite table option `key` (without_rowid, strict) is on: set, and its value is not
+// "false", "0" or "no" in any case (an empty value counts as on). Every SQLite renderer reads
+// table options through this.
+bool SqliteOptionOn(const Table& table, std::string_view key);
+
+// Whether `table`'s primary key is an alias of the rowid: a rowid table whose primary key is a
+// single column of type INTEGER.
+bool SqliteHasRowidAlias(const Dialect& dialect, const Table& table);
+
 // The column that carries an inline PRIMARY KEY AUTOINCREMENT, or nullptr. SQLite only accepts
 // AUTOINCREMENT on a single-column INTEGER PRIMARY KEY written on the column.
 const Column* SqliteAutoincrementKey(const Table& table);

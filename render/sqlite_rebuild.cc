@@ -96,26 +96,14 @@ std::string CopyExpression(const Dialect& dialect, const Column& column, const s
                       dialect.RenderDefault(*column.server_default, column.type), ")");
 }
 
-bool WithoutRowid(const Table& table) {
-  const auto it = table.options.find("without_rowid");
-  return it != table.options.end() && it->second != "false";
-}
-
-// Whether `table`'s primary key is an alias of the rowid (a single INTEGER column).
-bool HasRowidAlias(const Dialect& dialect, const Table& table) {
-  if (WithoutRowid(table) || !table.primary_key.has_value() ||
-      table.primary_key->columns.size() != 1) {
-    return false;
-  }
-  const Column* column = FindColumn(table, table.primary_key->columns[0]);
-  return column != nullptr && absl::EqualsIgnoreCase(dialect.RenderType(column->type), "INTEGER");
-}
-
 // The name under which the copy carries the rowid over: rowid values of a table without an
 // INTEGER PRIMARY KEY are kept (applications and external data may refer to them). Empty when
 // either table has no rowid of its own, or no alias of it is free.
 std::string RowidToCopy(const Dialect& dialect, const Table& before, const Table& after) {
-  if (WithoutRowid(before) || WithoutRowid(after) || HasRowidAlias(dialect, after)) return "";
+  if (SqliteOptionOn(before, "without_rowid") || SqliteOptionOn(after, "without_rowid") ||
+      SqliteHasRowidAlias(dialect, after)) {
+    return "";
+  }
   for (const char* alias : {"rowid", "_rowid_", "oid"}) {
     auto taken = [alias](const Table& table) {
       for (const Column& column : table.columns) {

@@ -1,0 +1,132 @@
+// SQLite table options read one way everywhere: the SQL renderer's CREATE TABLE and rebuilds and
+// the Alembic renderer agree on WITHOUT ROWID, on rowids a rebuild carries over, and on
+// AUTOINCREMENT, whatever spelling an option value has.
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "catalog/dialect_sqlite.h"
+#include "diff/apply.h"
+#include "diff/plan.h"
+#include "gtest/gtest.h"
+#include "render/alembic.h"
+#include "render/sql_renderer.h"
+#include "render/sqlite_ddl.h"
+#include "tests/support/catalog_builder.h"
+
+namespace schemadiff {
+namespace {
+
+using ::schemadiff::testing::Col;
+using ::schemadiff::testing::Int;
+using ::schemadiff::testing::Pk;
+using ::schemadiff::testing::Text;
+using ::schemadiff::testing::Varchar;
+
+Plan PlanOf(const std::vector<Op>& ops) {
+  Plan plan;
+  for (const Op& op : ops) plan.steps.push_back({op, {}});
+  return plan;
+}
+
+std::string Sql(const std::vector<Op>& ops, const Catalog& from) {
+  absl::StatusOr<std::string> sql =
+      RenderSql(PlanOf(ops), from, SqliteDialect(), SqlRenderOptions{});
+  EXPECT_TRUE(sql.ok()) << sql.status();
+  return sql.ok() ? *sql : "";
+}
+
+std::string Alembic(const std::vector<Op>& ops, const Catalog& from) {
+  Catalog to = from;
+  for (const Op& op : ops) {
+    const absl::Status applied = ApplyOp(op, &to);
+    EXPECT_TRUE(applied.ok()) << applied;
+  }
+  RevisionInfo info;
+  info.message = "test";
+  info.revision_id = "3f2a1b4c5d6e";
+  info.create_date = "2024-05-01 12:34:56.000000";
+  const Plan plan = PlanOf(ops);
+  absl::StatusOr<std::string> text =
+      RenderAlembicRevision(plan, ReversePlan(plan), from, to, SqliteDialect(), info);
+  EXPECT_TRUE(text.ok()) << text.status();
+  return text.ok() ? *text : "";
+}
+
+Catalog Empty() {
+  Catalog c;
+  c.dialect = "sqlite";
+  return c;
+}
+
+// A table keyed by text, so WITHOUT ROWID is possible, with option without_rowid = `value`.
+Table KeyValue(const std::string& value) {
+  Table t;
+  t.name = "kv";
+  t.columns = {Col("k", Text(), false), Col("v", Int())};
+  t.primary_key = Pk({"k"});
+  t.options = {{"without_rowid", value}};
+  return t;
+}
+
+TEST(SqliteTableOptions, OffSpellingsAreOffInAnyCase) {
+  for (const char* value : {"false", "FALSE", "False", "0", "no", "NO", "No"}) {
+    EXPECT_FALSE(SqliteOptionOn(KeyValue(value), "without_rowid")) << value;
+  }
+  for (const char* value : {"true", "TRUE", "1", "yes", ""}) {
+    EXPECT_TRUE(SqliteOptionOn(KeyValue(value), "without_rowid")) << value;
+  }
+  EXPECT_FALSE(SqliteOptionOn(KeyValue("true"), "strict"));
+}
+
+TEST(SqliteTableOptions, SqlAndAlembicAgreeOnWithoutRowid) {
+  for (const char* value : {"0", "no", "False", "1", "yes", "true"}) {
+    const bool on = SqliteOptionOn(KeyValue(value), "without_rowid");
+    const std::vector<Op> ops = {CreateTable{KeyValue(value)}};
+    const std::string sql = Sql(ops, Empty());
+    const std::string alembic = Alembic(ops, Empty());
+    EXPECT_EQ(absl::StrContains(sql, "WITHOUT ROWID"), on) << value << "\n" << sql;
+    EXPECT_EQ(absl::StrContains(alembic, "sqlite_with_rowid=False"), on) << value << "\n"
+                                                                         << alembic;
+  }
+}
+
+TEST(SqliteTableOptions, RebuildsOfARowidTableKeepItsRowidsWhateverTheOffSpelling) {
+  for (const char* value : {"0", "no", "False"}) {
+    Catalog from = Empty();
+    Table notes;
+    notes.name = "notes";
+    notes.columns = {Col("body", Text()), Col("tag", Text())};
+    notes.options = {{"without_rowid", value}};
+    from.tables = {notes};
+    const std::vector<Op> ops = {
+        AlterColumn{"", "notes", notes.columns[0], Col("body", Varchar(50)), kAlterType}};
+    // The SQL rebuild copies the rowid; batch mode cannot, and says so.
+    const std::string sql = Sql(ops, from);
+    const std::string alembic = Alembic(ops, from);
+    EXPECT_TRUE(absl::StrContains(sql, "INSERT INTO _new_notes (rowid, body, tag)"))
+        << value << "\n"
+        << sql;
+    EXPECT_TRUE(absl::StrContains(alembic, "notes has no INTEGER PRIMARY KEY")) << value << "\n"
+                                                                                << alembic;
+  }
+}
+
+TEST(SqliteTableOptions, AutoincrementOnlyOnASingleColumnKey) {
+  Table t;
+  t.name = "pairs";
+  t.columns = {Col("a", Int(), false), Col("b", Int(), false)};
+  t.columns[0].autoincrement = true;
+  t.primary_key = Pk({"a", "b"});
+  const std::vector<Op> ops = {CreateTable{t}};
+  EXPECT_FALSE(absl::StrContains(Sql(ops, Empty()), "AUTOINCREMENT"));
+  EXPECT_FALSE(absl::StrContains(Alembic(ops, Empty()), "sqlite_autoincrement"));
+
+  t.primary_key = Pk({"a"});
+  const std::vector<Op> single = {CreateTable{t}};
+  EXPECT_TRUE(absl::StrContains(Sql(single, Empty()), "AUTOINCREMENT"));
+  EXPECT_TRUE(absl::StrContains(Alembic(single, Empty()), "sqlite_autoincrement=True"));
+}
+
+}  // namespace
+}  // namespace schemadiff
