@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <string_view>
@@ -40,6 +41,20 @@ mode_t CurrentUmask() {
   return mask;
 }
 
+// Writes `text` straight into `path`, which exists and is not a regular file (a device such as
+// /dev/null, a FIFO): replacing it by renaming a file over it would destroy it.
+absl::Status WriteInPlace(const std::string& path, const std::string& text) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return ErrnoError("write", path, errno);
+  bool ok = WriteAll(fd, text);
+  int error_number = ok ? 0 : errno;
+  if (::close(fd) != 0 && ok) {
+    ok = false;
+    error_number = errno;
+  }
+  return ok ? absl::OkStatus() : ErrnoError("write", path, error_number);
+}
+
 }  // namespace
 
 absl::Status WriteOutput(const std::string& path, const std::string& text) {
@@ -49,19 +64,31 @@ absl::Status WriteOutput(const std::string& path, const std::string& text) {
     return absl::OkStatus();
   }
   struct stat existing;
-  if (::stat(path.c_str(), &existing) == 0 && S_ISDIR(existing.st_mode)) {
+  const bool exists = ::stat(path.c_str(), &existing) == 0;
+  if (exists && S_ISDIR(existing.st_mode)) {
     return absl::InvalidArgumentError(absl::StrCat("'", path, "' is a directory"));
   }
-  std::string temp = path + ".tmp-XXXXXX";
+  if (exists && !S_ISREG(existing.st_mode)) return WriteInPlace(path, text);
+  // A symbolic link stays a link: its target is the file replaced.
+  std::string target = path;
+  if (exists) {
+    if (char* resolved = ::realpath(path.c_str(), nullptr)) {
+      target = resolved;
+      std::free(resolved);
+    }
+  }
+  std::string temp = target + ".tmp-XXXXXX";
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) return ErrnoError("write", path, errno);
-  bool ok = WriteAll(fd, text) && ::fchmod(fd, 0666 & ~CurrentUmask()) == 0 && ::fsync(fd) == 0;
+  // A replaced file keeps its permissions; a new one gets the usual 0666 less the umask.
+  const mode_t mode = exists ? (existing.st_mode & 07777) : (0666 & ~CurrentUmask());
+  bool ok = WriteAll(fd, text) && ::fchmod(fd, mode) == 0 && ::fsync(fd) == 0;
   int error_number = ok ? 0 : errno;
   if (::close(fd) != 0 && ok) {
     ok = false;
     error_number = errno;
   }
-  if (ok && ::rename(temp.c_str(), path.c_str()) != 0) {
+  if (ok && ::rename(temp.c_str(), target.c_str()) != 0) {
     ok = false;
     error_number = errno;
   }

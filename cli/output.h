@@ -9,8 +9,10 @@
 namespace schemadiff {
 
 // Writes `text` to stdout when `path` is empty or "-". Otherwise writes it to a temporary file
-// next to `path` and renames it over `path` once complete, so that `path` never holds a
-// partial file; the temporary file is removed on failure.
+// next to `path` (next to its target when it is a symbolic link) and renames it over that file
+// once complete, so that `path` never holds a partial file; a replaced file keeps its
+// permissions, and the temporary file is removed on failure. A `path` that is neither a
+// regular file nor missing (/dev/null, a FIFO) is written in place.
 absl::Status WriteOutput(const std::string& path, const std::string& text);
 
 }  // namespace schemadiff

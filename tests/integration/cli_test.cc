@@ -291,6 +291,41 @@ TEST_F(NotesCliTest, OutputFileIsWrittenAtomically) {
   EXPECT_FALSE(std::filesystem::exists(dir_.File("no")));
 }
 
+TEST_F(NotesCliTest, OutputKeepsLinksDevicesAndPermissions) {
+  const std::string args = "generate --from " + Url(v1_) + " --to " + Url(v2_);
+  const CommandResult printed = Schemadiff(args);
+  ASSERT_EQ(printed.exit_code, 0) << printed.err;
+  namespace fs = std::filesystem;
+
+  // A replaced file keeps its permissions.
+  const std::string owned = dir_.File("owned.sql");
+  WriteFile(owned, "old\n");
+  fs::permissions(owned, fs::perms::owner_read | fs::perms::owner_write);
+  ASSERT_EQ(Schemadiff(args + " -o " + owned).exit_code, 0);
+  EXPECT_EQ(ReadFile(owned), printed.out);
+  EXPECT_EQ(fs::status(owned).permissions(), fs::perms::owner_read | fs::perms::owner_write);
+
+  // A symbolic link stays a link; its target gets the script.
+  const std::string link = dir_.File("link.sql");
+  fs::create_symlink(owned, link);
+  WriteFile(owned, "old\n");
+  ASSERT_EQ(Schemadiff(args + " -o " + link).exit_code, 0);
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_EQ(ReadFile(owned), printed.out);
+
+  // A FIFO (like /dev/null, not a regular file) is written into, not replaced.
+  const std::string fifo = dir_.File("pipe");
+  const std::string got = dir_.File("got.sql");
+  ASSERT_EQ(RunCommand("mkfifo " + fifo).exit_code, 0);
+  // (`timeout` only keeps a broken build from hanging on a FIFO nobody writes.)
+  const CommandResult piped =
+      RunCommand("timeout 60 cat " + fifo + " > " + got + " & " + SchemadiffBinary() + " " + args +
+                 " -o " + fifo + "; status=$?; wait; exit $status");
+  ASSERT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_TRUE(fs::is_fifo(fifo));
+  EXPECT_EQ(ReadFile(got), printed.out);
+}
+
 TEST(CliTest, MissingOrUnreachableSourcesAreOneLine) {
   TempDir dir;
   const std::string db = dir.File("app.db");
