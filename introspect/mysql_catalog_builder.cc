@@ -48,8 +48,9 @@ class Collations {
 // A table under construction and what its columns are compared against.
 struct TableState {
   Table table;
-  std::string charset;    // the table's default character set
-  std::string collation;  // the table's default collation
+  std::string charset;                       // the table's default character set
+  std::string collation;                     // the table's default collation
+  std::vector<MysqlColumnRow*> column_rows;  // its COLUMNS rows, until they become columns
 };
 
 // Table options that differ from the database's defaults.
@@ -257,24 +258,24 @@ absl::StatusOr<Catalog> BuildMysqlCatalog(MysqlCatalogRows rows) {
   std::unordered_map<std::string, TableState*> tables;
   for (TableState& state : states) tables[state.table.name] = &state;
 
-  std::stable_sort(rows.columns.begin(), rows.columns.end(),
-                   [](const MysqlColumnRow& a, const MysqlColumnRow& b) {
-                     return std::tie(a.table, a.position) < std::tie(b.table, b.position);
-                   });
-  // Exact capacities: grown one push at a time, 10,000 tables' columns would carry a third or
-  // more of spare room.
-  for (size_t i = 0, end = 0; i < rows.columns.size(); i = end) {
-    for (end = i; end < rows.columns.size() && rows.columns[end].table == rows.columns[i].table;) {
-      ++end;
-    }
-    auto owner = tables.find(rows.columns[i].table);
-    if (owner != tables.end()) owner->second->table.columns.reserve(end - i);
-  }
-  ParseCache cache(flavor);
+  // Each table's rows, found through the table map: cheaper than sorting the (large) rows.
   for (MysqlColumnRow& row : rows.columns) {
     auto owner = tables.find(row.table);
-    if (owner == tables.end()) continue;  // a view's column
-    owner->second->table.columns.push_back(MakeColumn(row, *owner->second, collations, cache));
+    if (owner != tables.end()) owner->second->column_rows.push_back(&row);  // else a view's
+  }
+  ParseCache cache(flavor);
+  for (TableState& state : states) {
+    std::vector<MysqlColumnRow*>& column_rows = state.column_rows;
+    std::stable_sort(
+        column_rows.begin(), column_rows.end(),
+        [](const MysqlColumnRow* a, const MysqlColumnRow* b) { return a->position < b->position; });
+    // Exact capacities: grown one push at a time, 10,000 tables' columns would carry a third or
+    // more of spare room.
+    state.table.columns.reserve(column_rows.size());
+    for (MysqlColumnRow* row : column_rows) {
+      state.table.columns.push_back(MakeColumn(*row, state, collations, cache));
+    }
+    column_rows = {};
   }
   rows.columns = {};  // the biggest part of the rows: free it before the catalog grows further
 
