@@ -1,6 +1,7 @@
 #include "catalog/catalog.h"
 
 #include "absl/strings/str_cat.h"
+#include "catalog/dialect_postgres.h"
 #include "common/strings.h"
 
 namespace schemadiff {
@@ -33,12 +34,17 @@ Table* FindTable(Catalog& catalog, std::string_view schema, std::string_view nam
   return FindTableIn(catalog, schema, name);
 }
 
-const std::string& ReferredSchema(const Table& table, const ForeignKey& fk) {
+const std::string& ReferredSchema(const Dialect& dialect, const std::string& table_schema,
+                                  const ForeignKey& fk) {
   static const std::string* const kDefaultSchema = new std::string();
-  if (fk.referred_schema.empty()) return table.schema;
-  // Introspected and YAML catalogs name `public` only for a key from another schema.
-  if (fk.referred_schema == "public") return *kDefaultSchema;
+  if (fk.referred_schema.empty()) return table_schema;
+  // Introspected and YAML catalogs name the default schema only for a key from another schema.
+  if (fk.referred_schema == dialect.DefaultSchemaName()) return *kDefaultSchema;
   return fk.referred_schema;
+}
+
+const std::string& ReferredSchema(const Table& table, const ForeignKey& fk) {
+  return ReferredSchema(PostgresDialect(), table.schema, fk);
 }
 
 const Column* FindColumn(const Table& table, std::string_view name) {

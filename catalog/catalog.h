@@ -13,6 +13,8 @@
 
 namespace schemadiff {
 
+class Dialect;  // catalog/dialect.h
+
 // Where a constraint or index name came from. Names produced by the naming convention are
 // rendered as op.f('name') in Alembic output.
 enum class NameOrigin {
@@ -178,9 +180,13 @@ const Column* FindColumn(const Table& table, std::string_view name);
 Column* FindColumn(Table& table, std::string_view name);
 const Enum* FindEnum(const Catalog& catalog, std::string_view schema, std::string_view name);
 
-// The schema the foreign key `fk` of `table` refers to, spelled as tables spell schemas: the
-// table's own schema when the key names none, and "" (the default schema) when it names
-// PostgreSQL's default schema `public` from another schema.
+// The schema the foreign key `fk` of a table in `table_schema` refers to, spelled as tables spell
+// schemas: the table's own schema when the key names none, and "" (the default schema) when it
+// names the dialect's default schema (Dialect::DefaultSchemaName) from another schema.
+const std::string& ReferredSchema(const Dialect& dialect, const std::string& table_schema,
+                                  const ForeignKey& fk);
+// ReferredSchema with PostgreSQL's default schema name, for callers that do not pass their
+// dialect yet: wrong for MySQL, where a database named `public` is an ordinary one.
 const std::string& ReferredSchema(const Table& table, const ForeignKey& fk);
 
 // "schema.name" or "name" for messages.

@@ -39,6 +39,9 @@ class Dialect {
   // "sqlite", "postgresql" or "mysql".
   virtual std::string_view name() const = 0;
   virtual const DialectCapabilities& capabilities() const = 0;
+  // The server's name for the default schema, which catalogs spell "" (PostgreSQL: "public"),
+  // or "" when the dialect has no such name and every named schema is an ordinary one.
+  virtual std::string_view DefaultSchemaName() const { return ""; }
 
   // Parses a native type spelling (as written in DDL or reported by the catalog) into the
   // canonical model. Unknown spellings become kVerbatim when `allow_verbatim`, else an error.

@@ -65,6 +65,7 @@ bool IsSimpleDefault(std::string_view text) {
 class PostgresDialectImpl : public Dialect {
  public:
   std::string_view name() const override { return "postgresql"; }
+  std::string_view DefaultSchemaName() const override { return "public"; }
 
   const DialectCapabilities& capabilities() const override {
     static const DialectCapabilities caps = [] {

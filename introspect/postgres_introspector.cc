@@ -29,8 +29,10 @@
 namespace schemadiff {
 namespace {
 
-// The catalog model's name for a schema: public is the default schema "".
-std::string ModelSchema(const std::string& nspname) { return nspname == "public" ? "" : nspname; }
+// The catalog model's name for a schema: the default schema (public) is "".
+std::string ModelSchema(const std::string& nspname) {
+  return nspname == PostgresDialect().DefaultSchemaName() ? "" : nspname;
+}
 
 // A text[] literal for a query parameter.
 std::string ArrayLiteral(const std::vector<std::string>& items) {
@@ -377,7 +379,8 @@ absl::StatusOr<Catalog> ReadCatalog(pqxx::transaction_base& txn,
 absl::StatusOr<Catalog> IntrospectPostgres(const DatabaseUrl& url,
                                            const std::vector<std::string>& schemas) {
   const std::vector<std::string> wanted =
-      schemas.empty() ? std::vector<std::string>{"public"} : schemas;
+      schemas.empty() ? std::vector<std::string>{std::string(PostgresDialect().DefaultSchemaName())}
+                      : schemas;
   const std::string where = DescribePostgresUrl(url);
   try {
     absl::StatusOr<Catalog> catalog;

@@ -182,7 +182,7 @@ absl::Status CheckTypeCutAtComma(const Mapping& map) {
 }  // namespace
 
 std::string CatalogSchema(const Dialect& dialect, const std::string& schema) {
-  return dialect.name() == "postgresql" && schema == "public" ? std::string() : schema;
+  return schema == dialect.DefaultSchemaName() ? std::string() : schema;
 }
 
 const std::vector<std::string>& ColumnKeys() {

@@ -58,7 +58,7 @@ std::pair<std::string, std::string> PgEnumKey(const DataType& enum_type,
   const size_t dot = full.find('.');
   if (dot != std::string::npos && FindEnum(catalog, "", full) == nullptr) {
     std::string schema = full.substr(0, dot);
-    if (schema == "public") schema.clear();
+    if (schema == PostgresDialect().DefaultSchemaName()) schema.clear();
     return {schema, full.substr(dot + 1)};
   }
   if (!table_schema.empty() && FindEnum(catalog, table_schema, full) != nullptr) {
@@ -116,9 +116,8 @@ std::string PgConstraintDefinition(const Constraint& constraint, const std::stri
                 QuotedList(uq.columns), ")", Deferrable(uq.deferrable, uq.initially_deferred));
           },
           [&table_schema](const ForeignKey& fk) {
-            std::string referred_schema = fk.referred_schema.empty()       ? table_schema
-                                          : fk.referred_schema == "public" ? ""
-                                                                           : fk.referred_schema;
+            const std::string& referred_schema =
+                ReferredSchema(PostgresDialect(), table_schema, fk);
             std::string sql =
                 absl::StrCat(Named(fk.name), "FOREIGN KEY (", QuotedList(fk.columns),
                              ") REFERENCES ", PgName(referred_schema, fk.referred_table), " (",
