@@ -120,7 +120,8 @@ absl::StatusOr<int> RunGenerate(const CLI::App& command, GenerateFlags flags) {
   const Dialect& dialect = *comparison.dialect;
 
   if (flags.format == "sql") {
-    const Plan plan = flags.down ? ReversePlan(comparison.plan) : comparison.plan;
+    const Plan reversed = flags.down ? ReversePlan(comparison.plan) : Plan{};
+    const Plan& plan = flags.down ? reversed : comparison.plan;
     SqlRenderOptions options;
     options.safe = !flags.no_safe;
     ASSIGN_OR_RETURN(std::string sql, RenderSql(plan, flags.down ? comparison.to : comparison.from,
