@@ -15,6 +15,7 @@
 #include "render/python_literal.h"
 #include "render/sql_renderer.h"
 #include "tests/support/catalog_builder.h"
+#include "tests/support/op_plans.h"
 
 namespace schemadiff {
 namespace {
@@ -32,21 +33,7 @@ DataType EnumType(const std::string& name) {
 
 // The revision text for `ops` applied to `from`, downgrade included.
 std::string Revision(const std::vector<Op>& ops, const Catalog& from) {
-  Plan plan;
-  Catalog to = from;
-  for (const Op& op : ops) {
-    plan.steps.push_back({op, {}});
-    const absl::Status applied = ApplyOp(op, &to);
-    EXPECT_TRUE(applied.ok()) << applied;
-  }
-  RevisionInfo info;
-  info.message = "test";
-  info.revision_id = "3f2a1b4c5d6e";
-  info.create_date = "2024-05-01 12:34:56.000000";
-  absl::StatusOr<std::string> text =
-      RenderAlembicRevision(plan, ReversePlan(plan), from, to, PostgresDialect(), info);
-  EXPECT_TRUE(text.ok()) << text.status();
-  return text.ok() ? *text : "";
+  return ::schemadiff::testing::AlembicRevisionOf(ops, from, PostgresDialect());
 }
 
 // Schemas a and b each hold an enum "status" with their own values, and a table "t".

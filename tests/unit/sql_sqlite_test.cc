@@ -12,11 +12,13 @@
 #include "render/sql_renderer.h"
 #include "render/sql_writer.h"
 #include "render/sqlite_alter.h"
+#include "tests/support/op_plans.h"
 #include "tests/support/test_util.h"
 
 namespace schemadiff {
 namespace {
 
+using ::schemadiff::testing::PlanOf;
 using ::schemadiff::testing::RunCommand;
 using ::schemadiff::testing::TempDir;
 using ::schemadiff::testing::WriteFile;
@@ -81,12 +83,6 @@ Catalog SampleCatalog() {
   catalog.dialect = "sqlite";
   catalog.tables = {SampleTable()};
   return catalog;
-}
-
-Plan PlanOf(std::vector<Op> ops) {
-  Plan plan;
-  for (Op& op : ops) plan.steps.push_back(Step{std::move(op), {}});
-  return plan;
 }
 
 std::string Render(const Plan& plan, const Catalog& from) {

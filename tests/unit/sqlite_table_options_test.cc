@@ -13,21 +13,18 @@
 #include "render/sql_renderer.h"
 #include "render/sqlite_ddl.h"
 #include "tests/support/catalog_builder.h"
+#include "tests/support/op_plans.h"
 
 namespace schemadiff {
 namespace {
 
+using ::schemadiff::testing::AlembicRevisionOf;
 using ::schemadiff::testing::Col;
 using ::schemadiff::testing::Int;
 using ::schemadiff::testing::Pk;
+using ::schemadiff::testing::PlanOf;
 using ::schemadiff::testing::Text;
 using ::schemadiff::testing::Varchar;
-
-Plan PlanOf(const std::vector<Op>& ops) {
-  Plan plan;
-  for (const Op& op : ops) plan.steps.push_back({op, {}});
-  return plan;
-}
 
 std::string Sql(const std::vector<Op>& ops, const Catalog& from) {
   absl::StatusOr<std::string> sql =
@@ -37,20 +34,7 @@ std::string Sql(const std::vector<Op>& ops, const Catalog& from) {
 }
 
 std::string Alembic(const std::vector<Op>& ops, const Catalog& from) {
-  Catalog to = from;
-  for (const Op& op : ops) {
-    const absl::Status applied = ApplyOp(op, &to);
-    EXPECT_TRUE(applied.ok()) << applied;
-  }
-  RevisionInfo info;
-  info.message = "test";
-  info.revision_id = "3f2a1b4c5d6e";
-  info.create_date = "2024-05-01 12:34:56.000000";
-  const Plan plan = PlanOf(ops);
-  absl::StatusOr<std::string> text =
-      RenderAlembicRevision(plan, ReversePlan(plan), from, to, SqliteDialect(), info);
-  EXPECT_TRUE(text.ok()) << text.status();
-  return text.ok() ? *text : "";
+  return AlembicRevisionOf(ops, from, SqliteDialect());
 }
 
 Catalog Empty() {
