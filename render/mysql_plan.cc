@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "catalog/dialect_mysql.h"
 #include "diff/apply.h"
+#include "render/plan_scope.h"
 
 namespace schemadiff {
 namespace {
@@ -34,14 +36,22 @@ bool UsesColumn(const Table& table, const ForeignKey& fk, const AlterColumn& alt
 // The detours `plan` needs, found by following the schema through it.
 std::vector<Detour> FindDetours(const Plan& plan, const Catalog& from) {
   std::vector<Detour> detours;
-  Catalog scratch = from;
+  const auto changes_type = [](const Op& op) {
+    const auto* alter = std::get_if<AlterColumn>(&op);
+    return alter != nullptr && (alter->changes & (kAlterType | kAlterCollation)) != 0;
+  };
+  if (std::none_of(plan.steps.begin(), plan.steps.end(),
+                   [&](const Step& step) { return changes_type(step.op); })) {
+    return detours;
+  }
+  Catalog scratch = PlanScope(plan, from, MysqlDialect());
   for (size_t i = 0; i < plan.steps.size(); ++i) {
     const Op& op = plan.steps[i].op;
-    const auto* alter = std::get_if<AlterColumn>(&op);
-    if (alter != nullptr && (alter->changes & (kAlterType | kAlterCollation))) {
+    if (changes_type(op)) {
+      const auto& alter = std::get<AlterColumn>(op);
       for (const Table& table : scratch.tables) {
         for (const ForeignKey& fk : table.foreign_keys) {
-          if (fk.name.empty() || !UsesColumn(table, fk, *alter)) continue;
+          if (fk.name.empty() || !UsesColumn(table, fk, alter)) continue;
           auto it = std::find_if(detours.begin(), detours.end(), [&](const Detour& d) {
             return d.schema == table.schema && d.table == table.name && d.fk.name == fk.name;
           });
@@ -60,9 +70,9 @@ std::vector<Detour> FindDetours(const Plan& plan, const Catalog& from) {
 
 }  // namespace
 
-Plan WithMysqlForeignKeyDetours(const Plan& plan, const Catalog& from) {
+std::optional<Plan> WithMysqlForeignKeyDetours(const Plan& plan, const Catalog& from) {
   const std::vector<Detour> detours = FindDetours(plan, from);
-  if (detours.empty()) return plan;
+  if (detours.empty()) return std::nullopt;
   Plan out;
   out.notes = plan.notes;
   for (size_t i = 0; i < plan.steps.size(); ++i) {

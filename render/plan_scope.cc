@@ -1,0 +1,35 @@
+#include "render/plan_scope.h"
+
+#include <set>
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace schemadiff {
+
+Catalog PlanScope(const Plan& plan, const Catalog& from, const Dialect& dialect) {
+  using TableKey = std::pair<std::string, std::string>;  // (schema, name)
+  std::set<TableKey> named;
+  for (const Step& step : plan.steps) {
+    named.insert(OpTable(step.op));
+    if (const auto* rename = std::get_if<RenameTable>(&step.op)) {
+      named.insert({rename->schema, rename->from});
+      named.insert({rename->schema, rename->to});
+    }
+  }
+  Catalog scope;
+  scope.dialect = from.dialect;
+  scope.enums = from.enums;
+  scope.naming_convention = from.naming_convention;
+  for (const Table& table : from.tables) {
+    bool seen = named.count({table.schema, table.name}) > 0;
+    for (size_t i = 0; !seen && i < table.foreign_keys.size(); ++i) {
+      const ForeignKey& fk = table.foreign_keys[i];
+      seen = named.count({ReferredSchema(dialect, table.schema, fk), fk.referred_table}) > 0;
+    }
+    if (seen) scope.tables.push_back(table);
+  }
+  return scope;
+}
+
+}  // namespace schemadiff
