@@ -14,8 +14,8 @@
 #include "diff/differ.h"
 #include "diff/plan.h"
 #include "gtest/gtest.h"
-#include "introspect/sqlite_introspector.h"
 #include "tests/support/alembic_fixture.h"
+#include "tests/support/database_state.h"
 #include "tests/support/plan_text.h"
 #include "tests/support/sqlite_pairs.h"
 #include "tests/support/test_util.h"
@@ -27,29 +27,14 @@ using ::schemadiff::testing::AlembicTestProject;
 using ::schemadiff::testing::ConvergenceCase;
 using ::schemadiff::testing::DescribePlan;
 using ::schemadiff::testing::Expectation;
+using ::schemadiff::testing::LoadDatabase;
 using ::schemadiff::testing::MakeCaseSides;
 using ::schemadiff::testing::ReadFile;
+using ::schemadiff::testing::Remaining;
 using ::schemadiff::testing::SharedDataQueries;
 using ::schemadiff::testing::Sqlite;
 using ::schemadiff::testing::SqliteSides;
 using ::schemadiff::testing::TempDir;
-using ::schemadiff::testing::WithoutAlembicVersion;
-
-// The schema of `db` as Alembic leaves it, without Alembic's version table.
-absl::StatusOr<Catalog> Load(const std::string& db) {
-  absl::StatusOr<Catalog> catalog = IntrospectSqlite(db);
-  if (!catalog.ok()) return catalog.status();
-  return WithoutAlembicVersion(*catalog);
-}
-
-// What is left to do to turn the database `db` into `want` ("" when nothing).
-std::string Remaining(const std::string& db, const Catalog& want) {
-  absl::StatusOr<Catalog> have = Load(db);
-  if (!have.ok()) return have.status().ToString();
-  absl::StatusOr<Plan> plan = Diff(*have, want, SqliteDialect());
-  if (!plan.ok()) return plan.status().ToString();
-  return DescribePlan(*plan);
-}
 
 // Pairs where Alembic output knowingly differs from the SQL suite, with the text the revision (or
 // the rendering error) must show for it. SQLAlchemy 1.4 cannot create STRICT tables; batch mode's
@@ -71,13 +56,14 @@ TEST_P(AlembicSqliteTest, UpgradeDowngradeUpgrade) {
   absl::StatusOr<SqliteSides> sides = MakeCaseSides(dir, c);
   ASSERT_OK(sides);
   const std::string& db = sides->db;
+  const std::string url = "sqlite:///" + db;
   const Catalog* const from = &sides->from;
   const Catalog* const to = &sides->to;
   absl::StatusOr<Plan> plan = Diff(*from, *to, dialect);
   ASSERT_OK(plan);
   ASSERT_FALSE(plan->empty()) << "the case changes nothing";
 
-  AlembicTestProject project(dir.File("project"), "sqlite:///" + db);
+  AlembicTestProject project(dir.File("project"), url);
   absl::StatusOr<std::string> base = project.AddEmptyRevision("base");
   ASSERT_OK(base);
   absl::StatusOr<std::string> revision = project.AddRevision(*plan, *from, *to, dialect, c.name);
@@ -109,19 +95,20 @@ TEST_P(AlembicSqliteTest, UpgradeDowngradeUpgrade) {
 
   run = project.Alembic("upgrade head");
   ASSERT_EQ(run.exit_code, 0) << run.err << "\nrevision:\n" << text;
-  EXPECT_EQ(Remaining(db, *to), "") << "left after upgrade; plan:\n"
-                                    << DescribePlan(*plan) << "\nrevision:\n"
-                                    << text;
+  EXPECT_EQ(Remaining(url, dialect, *to), "") << "left after upgrade; plan:\n"
+                                              << DescribePlan(*plan) << "\nrevision:\n"
+                                              << text;
   rows_survive("upgrade");
 
   run = project.Alembic("downgrade -1");
   ASSERT_EQ(run.exit_code, 0) << run.err << "\nrevision:\n" << text;
-  EXPECT_EQ(Remaining(db, *from), "") << "left after downgrade; revision:\n" << text;
+  EXPECT_EQ(Remaining(url, dialect, *from), "") << "left after downgrade; revision:\n" << text;
   rows_survive("downgrade");
 
   run = project.Alembic("upgrade head");
   ASSERT_EQ(run.exit_code, 0) << run.err << "\nrevision:\n" << text;
-  EXPECT_EQ(Remaining(db, *to), "") << "left after the second upgrade; revision:\n" << text;
+  EXPECT_EQ(Remaining(url, dialect, *to), "") << "left after the second upgrade; revision:\n"
+                                              << text;
   rows_survive("second upgrade");
   if (limit != KnownLimits().end()) return;  // its expectations are what Alembic cannot meet
   for (const Expectation& e : c.after_upgrade) {
@@ -153,14 +140,14 @@ TEST(AlembicSqliteChainTest, ThreeRevisionsFormALinearHistory) {
   };
   const Dialect& dialect = SqliteDialect();
   TempDir dir;
-  const std::string db = dir.File("app.db");
-  AlembicTestProject project(dir.File("project"), "sqlite:///" + db);
+  const std::string url = "sqlite:///" + dir.File("app.db");
+  AlembicTestProject project(dir.File("project"), url);
   std::vector<Catalog> catalogs;
   for (size_t i = 0; i < schemas.size(); ++i) {
     const std::string file = dir.File(absl::StrCat("v", i, ".db"));
     auto made = Sqlite(dir, file, schemas[i] + "VACUUM;");
     ASSERT_EQ(made.exit_code, 0) << made.err;
-    absl::StatusOr<Catalog> catalog = Load(file);
+    absl::StatusOr<Catalog> catalog = LoadDatabase("sqlite:///" + file, dialect);
     ASSERT_OK(catalog);
     catalogs.push_back(*catalog);
   }
@@ -186,14 +173,14 @@ TEST(AlembicSqliteChainTest, ThreeRevisionsFormALinearHistory) {
 
   run = project.Alembic("upgrade head");
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(Remaining(db, catalogs.back()), "");
+  EXPECT_EQ(Remaining(url, dialect, catalogs.back()), "");
   run = project.Alembic("current");
   EXPECT_TRUE(absl::StrContains(run.out, revisions[2] + " (head)")) << run.out << run.err;
 
   // All the way down again leaves only Alembic's version table.
   run = project.Alembic("downgrade base");
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(Remaining(db, catalogs.front()), "");
+  EXPECT_EQ(Remaining(url, dialect, catalogs.front()), "");
 }
 
 }  // namespace

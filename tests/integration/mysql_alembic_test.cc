@@ -13,10 +13,10 @@
 #include "diff/differ.h"
 #include "diff/plan.h"
 #include "gtest/gtest.h"
-#include "introspect/mysql_introspector.h"
 #include "tests/integration/mysql_pairs.h"
 #include "tests/integration/mysql_test_db.h"
 #include "tests/support/alembic_fixture.h"
+#include "tests/support/database_state.h"
 #include "tests/support/plan_text.h"
 #include "tests/support/test_util.h"
 
@@ -25,28 +25,13 @@ namespace {
 
 using ::schemadiff::testing::AlembicTestProject;
 using ::schemadiff::testing::DescribePlan;
+using ::schemadiff::testing::LoadDatabase;
 using ::schemadiff::testing::MysqlConvergenceCase;
 using ::schemadiff::testing::MysqlExpectation;
 using ::schemadiff::testing::MysqlTestDatabase;
 using ::schemadiff::testing::ReadFile;
+using ::schemadiff::testing::Remaining;
 using ::schemadiff::testing::TempDir;
-using ::schemadiff::testing::WithoutAlembicVersion;
-
-// The schema of `db` without Alembic's version table.
-absl::StatusOr<Catalog> Load(const MysqlTestDatabase& db) {
-  absl::StatusOr<Catalog> catalog = IntrospectMysql(db.parsed_url());
-  if (!catalog.ok()) return catalog.status();
-  return WithoutAlembicVersion(*catalog);
-}
-
-// What is left to do to turn `db` into `want` ("" when nothing).
-std::string Remaining(const MysqlTestDatabase& db, const Catalog& want) {
-  absl::StatusOr<Catalog> have = Load(db);
-  if (!have.ok()) return have.status().ToString();
-  absl::StatusOr<Plan> plan = Diff(*have, want, MysqlDialect());
-  if (!plan.ok()) return plan.status().ToString();
-  return DescribePlan(*plan);
-}
 
 // The SQLAlchemy URL of `db` (pymysql driver).
 std::string SqlalchemyUrl(const MysqlTestDatabase& db) {
@@ -61,25 +46,25 @@ class MysqlAlembicTest : public ::testing::TestWithParam<MysqlConvergenceCase> {
 TEST_P(MysqlAlembicTest, UpgradeDowngradeUpgrade) {
   SKIP_WITHOUT_MYSQL();
   const MysqlConvergenceCase& c = GetParam();
+  const Dialect& dialect = MysqlDialect();
   MysqlTestDatabase db;
   MysqlTestDatabase target_db;
   ASSERT_EQ(db.Exec(c.from), "");
   ASSERT_EQ(db.Exec(c.seed), "");
   ASSERT_EQ(target_db.Exec(c.to), "");
-  absl::StatusOr<Catalog> from = Load(db);
+  absl::StatusOr<Catalog> from = LoadDatabase(db.url(), dialect);
   ASSERT_OK(from);
-  absl::StatusOr<Catalog> to = Load(target_db);
+  absl::StatusOr<Catalog> to = LoadDatabase(target_db.url(), dialect);
   ASSERT_OK(to);
   if (c.hints) c.hints(&*to);
-  absl::StatusOr<Plan> plan = Diff(*from, *to, MysqlDialect());
+  absl::StatusOr<Plan> plan = Diff(*from, *to, dialect);
   ASSERT_OK(plan);
 
   TempDir dir;
   AlembicTestProject project(dir.File("project"), SqlalchemyUrl(db));
   absl::StatusOr<std::string> base = project.AddEmptyRevision("base");
   ASSERT_OK(base);
-  absl::StatusOr<std::string> revision =
-      project.AddRevision(*plan, *from, *to, MysqlDialect(), c.name);
+  absl::StatusOr<std::string> revision = project.AddRevision(*plan, *from, *to, dialect, c.name);
   ASSERT_OK(revision);
   const std::string text = ReadFile(project.RevisionPath(*revision));
 
@@ -87,20 +72,21 @@ TEST_P(MysqlAlembicTest, UpgradeDowngradeUpgrade) {
   ASSERT_EQ(run.exit_code, 0) << run.err;
   run = project.Alembic("upgrade head");
   ASSERT_EQ(run.exit_code, 0) << run.err << "\nrevision:\n" << text;
-  EXPECT_EQ(Remaining(db, *to), "") << "left after upgrade; plan:\n"
-                                    << DescribePlan(*plan) << "\nrevision:\n"
-                                    << text;
+  EXPECT_EQ(Remaining(db.url(), dialect, *to), "") << "left after upgrade; plan:\n"
+                                                   << DescribePlan(*plan) << "\nrevision:\n"
+                                                   << text;
   for (const MysqlExpectation& e : c.after_upgrade) {
     EXPECT_EQ(db.Query(e.query), e.output) << e.query << "\nrevision:\n" << text;
   }
 
   run = project.Alembic("downgrade -1");
   ASSERT_EQ(run.exit_code, 0) << run.err << "\nrevision:\n" << text;
-  EXPECT_EQ(Remaining(db, *from), "") << "left after downgrade; revision:\n" << text;
+  EXPECT_EQ(Remaining(db.url(), dialect, *from), "") << "left after downgrade; revision:\n" << text;
 
   run = project.Alembic("upgrade head");
   ASSERT_EQ(run.exit_code, 0) << run.err << "\nrevision:\n" << text;
-  EXPECT_EQ(Remaining(db, *to), "") << "left after the second upgrade; revision:\n" << text;
+  EXPECT_EQ(Remaining(db.url(), dialect, *to), "") << "left after the second upgrade; revision:\n"
+                                                   << text;
 }
 
 INSTANTIATE_TEST_SUITE_P(Pairs, MysqlAlembicTest,

@@ -11,15 +11,16 @@
 #include "diff/differ.h"
 #include "diff/plan.h"
 #include "gtest/gtest.h"
-#include "introspect/mysql_introspector.h"
 #include "render/sql_renderer.h"
 #include "tests/integration/mysql_pairs.h"
 #include "tests/integration/mysql_test_db.h"
+#include "tests/support/database_state.h"
 #include "tests/support/test_util.h"
 
 namespace schemadiff {
 namespace {
 
+using ::schemadiff::testing::IntrospectOrFail;
 using ::schemadiff::testing::MysqlConvergenceCase;
 using ::schemadiff::testing::MysqlExpectation;
 using ::schemadiff::testing::MysqlTestDatabase;
@@ -30,9 +31,7 @@ class MysqlConvergenceTest : public ::testing::TestWithParam<MysqlConvergenceCas
  protected:
   // The catalog of `db`, failing the test on error.
   static Catalog Introspect(const MysqlTestDatabase& db) {
-    absl::StatusOr<Catalog> catalog = IntrospectMysql(db.parsed_url());
-    EXPECT_TRUE(catalog.ok()) << catalog.status();
-    return catalog.ok() ? *std::move(catalog) : Catalog{};
+    return IntrospectOrFail(db.url(), MysqlDialect());
   }
 
   // Runs `plan` rendered against `from` on `db` with the mariadb client.

@@ -8,26 +8,26 @@
 #include "catalog/dialect_mysql.h"
 #include "diff/differ.h"
 #include "gtest/gtest.h"
-#include "introspect/mysql_introspector.h"
 #include "introspect/yaml_loader.h"
 #include "render/sql_renderer.h"
 #include "render/yaml_writer.h"
 #include "tests/integration/mysql_test_db.h"
+#include "tests/support/database_state.h"
 #include "tests/support/test_util.h"
 
 namespace schemadiff {
 namespace {
 
+using ::schemadiff::testing::IntrospectOrFail;
 using ::schemadiff::testing::MysqlTestDatabase;
 using ::schemadiff::testing::ReadFile;
 using ::schemadiff::testing::SourcePath;
 using ::schemadiff::testing::TempDir;
 using ::schemadiff::testing::WriteFile;
 
+// The catalog of `db`, failing the test on error.
 Catalog Introspect(const MysqlTestDatabase& db) {
-  absl::StatusOr<Catalog> catalog = IntrospectMysql(db.parsed_url());
-  EXPECT_TRUE(catalog.ok()) << catalog.status();
-  return catalog.ok() ? *std::move(catalog) : Catalog{};
+  return IntrospectOrFail(db.url(), MysqlDialect());
 }
 
 Catalog AppYaml() {

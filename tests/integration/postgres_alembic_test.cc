@@ -5,51 +5,31 @@
 // the rows checked by the SQL suite are there after each upgrade.
 #include <map>
 #include <string>
-#include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "catalog/dialect_postgres.h"
 #include "diff/differ.h"
 #include "diff/plan.h"
 #include "gtest/gtest.h"
-#include "introspect/postgres_introspector.h"
 #include "tests/integration/postgres_pairs.h"
 #include "tests/integration/postgres_test_db.h"
 #include "tests/support/alembic_fixture.h"
+#include "tests/support/database_state.h"
 #include "tests/support/test_util.h"
 
 namespace schemadiff {
 namespace {
 
 using ::schemadiff::testing::AlembicTestProject;
+using ::schemadiff::testing::LoadDatabase;
 using ::schemadiff::testing::PgConvergenceCase;
 using ::schemadiff::testing::PgConvergenceCases;
 using ::schemadiff::testing::PgExpectation;
 using ::schemadiff::testing::PgTestDatabase;
 using ::schemadiff::testing::ReadFile;
+using ::schemadiff::testing::Remaining;
 using ::schemadiff::testing::TempDir;
-using ::schemadiff::testing::WithoutAlembicVersion;
-
-// The schema of `db` as Alembic leaves it, without Alembic's version table.
-absl::StatusOr<Catalog> Load(const PgTestDatabase& db, const std::vector<std::string>& schemas) {
-  absl::StatusOr<Catalog> catalog = IntrospectPostgres(db.parsed_url(), schemas);
-  if (!catalog.ok()) return catalog.status();
-  return WithoutAlembicVersion(*catalog);
-}
-
-// What is left to do to turn `db` into `want` ("" when nothing).
-std::string Remaining(const PgTestDatabase& db, const std::vector<std::string>& schemas,
-                      const Catalog& want) {
-  absl::StatusOr<Catalog> have = Load(db, schemas);
-  if (!have.ok()) return have.status().ToString();
-  absl::StatusOr<Plan> plan = Diff(*have, want, PostgresDialect());
-  if (!plan.ok()) return plan.status().ToString();
-  std::vector<std::string> lines;
-  for (const Step& step : plan->steps) lines.push_back("  " + DescribeOp(step.op));
-  return absl::StrJoin(lines, "\n");
-}
 
 // Pairs Alembic cannot render, with the text of the rendering error: SQLAlchemy 1.4 has no
 // NULLS NOT DISTINCT.
@@ -70,9 +50,9 @@ TEST_P(PostgresAlembicTest, UpgradeDowngradeUpgrade) {
   PgTestDatabase target;
   ASSERT_EQ(live.Exec(c.from), "");
   ASSERT_EQ(target.Exec(c.to), "");
-  absl::StatusOr<Catalog> from = Load(live, c.schemas);
+  absl::StatusOr<Catalog> from = LoadDatabase(live.url(), dialect, c.schemas);
   ASSERT_OK(from);
-  absl::StatusOr<Catalog> to = Load(target, c.schemas);
+  absl::StatusOr<Catalog> to = LoadDatabase(target.url(), dialect, c.schemas);
   ASSERT_OK(to);
   Catalog hinted = *to;
   if (c.hints) c.hints(&hinted);
@@ -105,16 +85,21 @@ TEST_P(PostgresAlembicTest, UpgradeDowngradeUpgrade) {
   ASSERT_EQ(run.exit_code, 0) << run.err;
   run = project.Alembic("upgrade head");
   ASSERT_EQ(run.exit_code, 0) << run.err << "\nrevision:\n" << text;
-  EXPECT_EQ(Remaining(live, c.schemas, *to), "") << "left after upgrade; revision:\n" << text;
+  EXPECT_EQ(Remaining(live.url(), dialect, *to, c.schemas), "") << "left after upgrade; revision:\n"
+                                                                << text;
   rows_as_expected("upgrade");
 
   run = project.Alembic("downgrade -1");
   ASSERT_EQ(run.exit_code, 0) << run.err << "\nrevision:\n" << text;
-  EXPECT_EQ(Remaining(live, c.schemas, *from), "") << "left after downgrade; revision:\n" << text;
+  EXPECT_EQ(Remaining(live.url(), dialect, *from, c.schemas), "")
+      << "left after downgrade; revision:\n"
+      << text;
 
   run = project.Alembic("upgrade head");
   ASSERT_EQ(run.exit_code, 0) << run.err << "\nrevision:\n" << text;
-  EXPECT_EQ(Remaining(live, c.schemas, *to), "") << "left after the second upgrade:\n" << text;
+  EXPECT_EQ(Remaining(live.url(), dialect, *to, c.schemas), "")
+      << "left after the second upgrade:\n"
+      << text;
 }
 
 INSTANTIATE_TEST_SUITE_P(Pairs, PostgresAlembicTest, ::testing::ValuesIn(PgConvergenceCases()),

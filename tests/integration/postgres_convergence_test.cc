@@ -11,10 +11,10 @@
 #include "diff/differ.h"
 #include "diff/plan.h"
 #include "gtest/gtest.h"
-#include "introspect/postgres_introspector.h"
 #include "render/sql_renderer.h"
 #include "tests/integration/postgres_pairs.h"
 #include "tests/integration/postgres_test_db.h"
+#include "tests/support/database_state.h"
 #include "tests/support/plan_text.h"
 #include "tests/support/test_util.h"
 
@@ -22,6 +22,7 @@ namespace schemadiff {
 namespace {
 
 using ::schemadiff::testing::DescribePlan;
+using ::schemadiff::testing::IntrospectOrFail;
 using ::schemadiff::testing::PgConvergenceCase;
 using ::schemadiff::testing::PgConvergenceCases;
 using ::schemadiff::testing::PgExpectation;
@@ -34,9 +35,7 @@ class PostgresConvergenceTest
 
 // Introspects `db`, failing the test on errors.
 Catalog Introspect(const PgTestDatabase& db, const std::vector<std::string>& schemas) {
-  absl::StatusOr<Catalog> catalog = IntrospectPostgres(db.parsed_url(), schemas);
-  EXPECT_TRUE(catalog.ok()) << catalog.status();
-  return catalog.ok() ? *catalog : Catalog();
+  return IntrospectOrFail(db.url(), PostgresDialect(), schemas);
 }
 
 // Renders `plan` against `from` and runs it on `db` with psql; returns the script.

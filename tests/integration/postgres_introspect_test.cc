@@ -8,11 +8,13 @@
 #include "introspect/postgres_introspector.h"
 #include "introspect/source.h"
 #include "tests/integration/postgres_test_db.h"
+#include "tests/support/database_state.h"
 #include "tests/support/test_util.h"
 
 namespace schemadiff {
 namespace {
 
+using ::schemadiff::testing::IntrospectOrFail;
 using ::schemadiff::testing::PgTestDatabase;
 
 const char kSchema[] = R"sql(
@@ -73,9 +75,7 @@ class PostgresIntrospectTest : public ::testing::Test {
   }
 
   Catalog Introspect(const std::vector<std::string>& schemas) {
-    absl::StatusOr<Catalog> catalog = IntrospectPostgres(db_->parsed_url(), schemas);
-    EXPECT_TRUE(catalog.ok()) << catalog.status();
-    return catalog.ok() ? *catalog : Catalog();
+    return IntrospectOrFail(db_->url(), PostgresDialect(), schemas);
   }
 
   std::optional<PgTestDatabase> db_;

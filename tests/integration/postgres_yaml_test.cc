@@ -9,11 +9,11 @@
 #include "diff/differ.h"
 #include "diff/plan.h"
 #include "gtest/gtest.h"
-#include "introspect/postgres_introspector.h"
 #include "introspect/yaml_loader.h"
 #include "render/sql_renderer.h"
 #include "render/yaml_writer.h"
 #include "tests/integration/postgres_test_db.h"
+#include "tests/support/database_state.h"
 #include "tests/support/plan_text.h"
 #include "tests/support/test_util.h"
 
@@ -21,6 +21,7 @@ namespace schemadiff {
 namespace {
 
 using ::schemadiff::testing::DescribePlan;
+using ::schemadiff::testing::IntrospectOrFail;
 using ::schemadiff::testing::PgTestDatabase;
 using ::schemadiff::testing::SourcePath;
 using ::schemadiff::testing::TempDir;
@@ -28,10 +29,9 @@ using ::schemadiff::testing::WriteFile;
 
 const std::vector<std::string> kSchemas = {"public", "billing"};
 
+// The catalog of `db`'s schemas kSchemas, failing the test on error.
 Catalog Introspect(const PgTestDatabase& db) {
-  absl::StatusOr<Catalog> catalog = IntrospectPostgres(db.parsed_url(), kSchemas);
-  EXPECT_TRUE(catalog.ok()) << catalog.status();
-  return catalog.ok() ? *catalog : Catalog();
+  return IntrospectOrFail(db.url(), PostgresDialect(), kSchemas);
 }
 
 // Expects no difference between `a` and `b`, in both directions.

@@ -1,6 +1,5 @@
 #include "tests/support/alembic_fixture.h"
 
-#include <algorithm>
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
@@ -79,13 +78,6 @@ std::string AlembicTestProject::RevisionPath(const std::string& id) const {
     if (entry.path().filename().string().rfind(id + "_", 0) == 0) return entry.path().string();
   }
   return "";
-}
-
-Catalog WithoutAlembicVersion(Catalog catalog) {
-  catalog.tables.erase(std::remove_if(catalog.tables.begin(), catalog.tables.end(),
-                                      [](const Table& t) { return t.name == "alembic_version"; }),
-                       catalog.tables.end());
-  return catalog;
 }
 
 }  // namespace schemadiff::testing

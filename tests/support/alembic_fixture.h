@@ -43,10 +43,6 @@ class AlembicTestProject {
   AlembicProject project_;
 };
 
-// `catalog` without Alembic's bookkeeping table (alembic_version), as Alembic's own
-// autogenerate ignores it.
-Catalog WithoutAlembicVersion(Catalog catalog);
-
 }  // namespace schemadiff::testing
 
 #endif  // SCHEMADIFF_TESTS_SUPPORT_ALEMBIC_FIXTURE_H_
