@@ -1,6 +1,6 @@
 // The schemadiff command line against PostgreSQL URLs: database vs itself, database vs
 // database (check, generate up and down, applied with psql), database vs its own introspect
-// YAML, --schema, --no-safe, and the one-line errors.
+// YAML, --schema, --no-safe (both forms applied with psql), and the one-line errors.
 #include <string>
 
 #include "absl/strings/match.h"
@@ -17,6 +17,7 @@ using ::schemadiff::testing::PgTestDatabase;
 using ::schemadiff::testing::RunCommand;
 using ::schemadiff::testing::SchemadiffBinary;
 using ::schemadiff::testing::TempDir;
+using ::schemadiff::testing::WriteFile;
 
 CommandResult Schemadiff(const std::string& args) {
   return RunCommand(absl::StrCat("'", SchemadiffBinary(), "' ", args));
@@ -125,6 +126,25 @@ TEST_F(PostgresCliTest, SafeAndPlainForms) {
   ASSERT_EQ(plain.exit_code, 0) << plain.err;
   EXPECT_FALSE(absl::StrContains(plain.out, "CONCURRENTLY")) << plain.out;
   EXPECT_FALSE(absl::StrContains(plain.out, "NOT VALID")) << plain.out;
+
+  // Each form, run with psql on its own copy of the `from` database, leaves it in sync with the
+  // target and keeps its row.
+  PgTestDatabase plain_db;
+  ASSERT_EQ(plain_db.Exec(kBefore), "");
+  TempDir dir;
+  const auto apply = [&](const PgTestDatabase& db, const CommandResult& form,
+                         const std::string& label) {
+    const std::string script = dir.File(label + ".sql");
+    WriteFile(script, form.out);
+    CommandResult r = db.Psql(script);
+    ASSERT_EQ(r.exit_code, 0) << label << ": " << r.err << form.out;
+    r = Schemadiff("check " + Pair(db.url(), target_->url()));
+    EXPECT_EQ(r.exit_code, 0) << label << ": " << r.out << r.err << form.out;
+    EXPECT_EQ(r.out, "in sync\n") << label;
+    EXPECT_EQ(db.Query("SELECT email, name FROM users"), "a@example.com|") << label;
+  };
+  apply(*live_, safe, "safe");
+  apply(plain_db, plain, "plain");
 }
 
 TEST_F(PostgresCliTest, DatabaseAgainstItsIntrospectYaml) {
