@@ -1,7 +1,7 @@
 #include "catalog/catalog.h"
 
 #include "absl/strings/str_cat.h"
-#include "catalog/dialect_postgres.h"
+#include "catalog/dialect.h"
 #include "common/strings.h"
 
 namespace schemadiff {
@@ -36,15 +36,21 @@ Table* FindTable(Catalog& catalog, std::string_view schema, std::string_view nam
 
 const std::string& ReferredSchema(const Dialect& dialect, const std::string& table_schema,
                                   const ForeignKey& fk) {
+  return ReferredSchema(dialect.DefaultSchemaName(), table_schema, fk);
+}
+
+const std::string& ReferredSchema(std::string_view default_schema, const std::string& table_schema,
+                                  const ForeignKey& fk) {
   static const std::string* const kDefaultSchema = new std::string();
   if (fk.referred_schema.empty()) return table_schema;
   // Introspected and YAML catalogs name the default schema only for a key from another schema.
-  if (fk.referred_schema == dialect.DefaultSchemaName()) return *kDefaultSchema;
+  if (!default_schema.empty() && fk.referred_schema == default_schema) return *kDefaultSchema;
   return fk.referred_schema;
 }
 
-const std::string& ReferredSchema(const Table& table, const ForeignKey& fk) {
-  return ReferredSchema(PostgresDialect(), table.schema, fk);
+std::string_view DefaultSchemaOf(const Catalog& catalog) {
+  const absl::StatusOr<const Dialect*> dialect = DialectByName(catalog.dialect);
+  return dialect.ok() ? (*dialect)->DefaultSchemaName() : std::string_view();
 }
 
 const Column* FindColumn(const Table& table, std::string_view name) {

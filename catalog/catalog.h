@@ -185,9 +185,11 @@ const Enum* FindEnum(const Catalog& catalog, std::string_view schema, std::strin
 // names the dialect's default schema (Dialect::DefaultSchemaName) from another schema.
 const std::string& ReferredSchema(const Dialect& dialect, const std::string& table_schema,
                                   const ForeignKey& fk);
-// ReferredSchema with PostgreSQL's default schema name, for callers that do not pass their
-// dialect yet: wrong for MySQL, where a database named `public` is an ordinary one.
-const std::string& ReferredSchema(const Table& table, const ForeignKey& fk);
+// ReferredSchema for a dialect whose default schema is named `default_schema` ("" for none).
+const std::string& ReferredSchema(std::string_view default_schema, const std::string& table_schema,
+                                  const ForeignKey& fk);
+// The default schema name of the dialect `catalog.dialect` names ("" for none or an unknown one).
+std::string_view DefaultSchemaOf(const Catalog& catalog);
 
 // "schema.name" or "name" for messages.
 std::string QualifiedName(std::string_view schema, std::string_view name);

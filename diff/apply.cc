@@ -50,10 +50,11 @@ std::string ColumnUser(const Catalog& catalog, const Table& table, const std::st
   for (const ForeignKey& fk : table.foreign_keys) {
     if (Contains(fk.columns, column)) return absl::StrCat("foreign key ", fk.name);
   }
+  const std::string_view default_schema = DefaultSchemaOf(catalog);
   for (const Table& other : catalog.tables) {
     for (const ForeignKey& fk : other.foreign_keys) {
-      if (ReferredSchema(other, fk) == table.schema && fk.referred_table == table.name &&
-          Contains(fk.referred_columns, column)) {
+      if (ReferredSchema(default_schema, other.schema, fk) == table.schema &&
+          fk.referred_table == table.name && Contains(fk.referred_columns, column)) {
         return absl::StrCat("foreign key ", fk.name, " of table ",
                             QualifiedName(other.schema, other.name));
       }
@@ -99,10 +100,12 @@ absl::Status Apply(const DropTable& o, const Op& op, Catalog* catalog) {
     return t.schema == o.table.schema && t.name == o.table.name;
   });
   if (it == catalog->tables.end()) return Unfit(op, "the table does not exist");
+  const std::string_view default_schema = DefaultSchemaOf(*catalog);
   for (const Table& other : catalog->tables) {
     if (&other == &*it) continue;
     for (const ForeignKey& fk : other.foreign_keys) {
-      if (ReferredSchema(other, fk) == it->schema && fk.referred_table == it->name) {
+      if (ReferredSchema(default_schema, other.schema, fk) == it->schema &&
+          fk.referred_table == it->name) {
         return Unfit(op,
                      absl::StrCat("foreign key ", fk.name, " of table ",
                                   QualifiedName(other.schema, other.name), " still refers to it"));
@@ -118,9 +121,11 @@ absl::Status Apply(const RenameTable& o, const Op& op, Catalog* catalog) {
   if (FindTable(*catalog, o.schema, o.to) != nullptr) {
     return Unfit(op, absl::StrCat("table ", o.to, " already exists"));
   }
+  const std::string_view default_schema = DefaultSchemaOf(*catalog);
   for (Table& other : catalog->tables) {
     for (ForeignKey& fk : other.foreign_keys) {
-      if (ReferredSchema(other, fk) == o.schema && fk.referred_table == o.from) {
+      if (ReferredSchema(default_schema, other.schema, fk) == o.schema &&
+          fk.referred_table == o.from) {
         fk.referred_table = o.to;
       }
     }
@@ -174,9 +179,11 @@ absl::Status Apply(const RenameColumn& o, const Op& op, Catalog* catalog) {
     RenameIn(ix.include, o.from, o.to);
   }
   for (ForeignKey& fk : table->foreign_keys) RenameIn(fk.columns, o.from, o.to);
+  const std::string_view default_schema = DefaultSchemaOf(*catalog);
   for (Table& other : catalog->tables) {
     for (ForeignKey& fk : other.foreign_keys) {
-      if (ReferredSchema(other, fk) == o.schema && fk.referred_table == o.table) {
+      if (ReferredSchema(default_schema, other.schema, fk) == o.schema &&
+          fk.referred_table == o.table) {
         RenameIn(fk.referred_columns, o.from, o.to);
       }
     }

@@ -122,8 +122,8 @@ void DiffEnums(const Catalog& from, const Catalog& to, Phases& phases) {
   }
 }
 
-void CreateTables(const std::vector<const Table*>& tables, Phases& phases) {
-  const CreationOrder order = OrderForCreation(tables);
+void CreateTables(const std::vector<const Table*>& tables, const Dialect& dialect, Phases& phases) {
+  const CreationOrder order = OrderForCreation(tables, dialect);
   for (size_t i : order.order) {
     const Table& t = *tables[i];
     Add(phases.create_tables, CreateTable{Skeleton(t, order.deferred[i])});
@@ -141,8 +141,8 @@ void CreateTables(const std::vector<const Table*>& tables, Phases& phases) {
 }
 
 // The exact reverse of creating `tables`.
-void DropTables(const std::vector<const Table*>& tables, Phases& phases) {
-  const CreationOrder order = OrderForCreation(tables);
+void DropTables(const std::vector<const Table*>& tables, const Dialect& dialect, Phases& phases) {
+  const CreationOrder order = OrderForCreation(tables, dialect);
   for (auto it = order.order.rbegin(); it != order.order.rend(); ++it) {
     const Table& t = *tables[*it];
     const std::vector<size_t>& deferred = order.deferred[*it];
@@ -196,7 +196,7 @@ std::set<KeyColumns> DroppedKeys(const std::vector<Step>& steps) {
 // dropped before the table changes and added back after them. Keys that are renamed are left
 // alone.
 void RecreateDependentForeignKeys(const Catalog& source, const TableLookup& target,
-                                  Phases& phases) {
+                                  const Dialect& dialect, Phases& phases) {
   const std::set<KeyColumns> dropped = DroppedKeys(phases.table_changes);
   if (dropped.empty()) return;
   auto already_dropped = [&phases](const std::string& schema, const std::string& table,
@@ -212,7 +212,7 @@ void RecreateDependentForeignKeys(const Catalog& source, const TableLookup& targ
     const Table* kept = target.Find(table->schema, table->name);
     if (kept == nullptr) continue;
     for (const ForeignKey& fk : table->foreign_keys) {
-      const std::string& schema = ReferredSchema(*table, fk);
+      const std::string& schema = ReferredSchema(dialect, table->schema, fk);
       if (!dropped.contains(MakeKey(schema, fk.referred_table, fk.referred_columns)) ||
           already_dropped(table->schema, table->name, fk)) {
         continue;
@@ -314,14 +314,14 @@ absl::StatusOr<Plan> Diff(const Catalog& from, const Catalog& to, const Dialect&
     FreeMovedIndexNamesFirst(phases.table_changes);
   }
   Append(phases.add_foreign_keys, std::move(kept_foreign_key_adds));
-  RecreateDependentForeignKeys(source, target_tables, phases);
+  RecreateDependentForeignKeys(source, target_tables, dialect, phases);
 
   std::vector<const Table*> dropped;
   for (const Table* t : Sorted(source.tables)) {
     if (target_tables.Find(t->schema, t->name) == nullptr) dropped.push_back(t);
   }
-  DropTables(dropped, phases);
-  CreateTables(created, phases);
+  DropTables(dropped, dialect, phases);
+  CreateTables(created, dialect, phases);
 
   Plan plan;
   for (std::vector<Step>* phase :

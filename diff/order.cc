@@ -8,7 +8,7 @@
 
 namespace schemadiff {
 
-CreationOrder OrderForCreation(const std::vector<const Table*>& tables) {
+CreationOrder OrderForCreation(const std::vector<const Table*>& tables, const Dialect& dialect) {
   const size_t n = tables.size();
   // Positions sorted by (schema, name): the tie-break order.
   std::vector<size_t> by_name(n);
@@ -25,7 +25,7 @@ CreationOrder OrderForCreation(const std::vector<const Table*>& tables) {
   std::vector<std::vector<size_t>> refs(n);
   for (size_t i = 0; i < n; ++i) {
     for (const ForeignKey& fk : tables[i]->foreign_keys) {
-      const std::string& schema = ReferredSchema(*tables[i], fk);
+      const std::string& schema = ReferredSchema(dialect, tables[i]->schema, fk);
       auto it = position.find({schema, fk.referred_table});
       refs[i].push_back(it == position.end() || it->second == i ? n : it->second);
     }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "catalog/dialect.h"
 
 namespace schemadiff {
 
@@ -22,7 +23,8 @@ struct CreationOrder {
 // Deterministic: among tables that are ready, the smallest (schema, name) goes first; to break
 // a cycle, the smallest remaining table is created without its keys to tables not yet created.
 // Self-references never need deferring.
-CreationOrder OrderForCreation(const std::vector<const Table*>& tables);
+// `dialect` tells which schema name foreign keys may use for the default schema.
+CreationOrder OrderForCreation(const std::vector<const Table*>& tables, const Dialect& dialect);
 
 }  // namespace schemadiff
 

@@ -250,8 +250,9 @@ bool Excluded(const Table& table, const Dialect& dialect,
   return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& pattern) {
     std::string name = table.name;
     if (pattern.find('.') != std::string::npos) {
-      const bool postgres = dialect.name() == "postgresql";
-      name = absl::StrCat(table.schema.empty() && postgres ? "public" : table.schema, ".", name);
+      const std::string_view schema =
+          table.schema.empty() ? dialect.DefaultSchemaName() : std::string_view(table.schema);
+      name = absl::StrCat(Absl(schema), ".", name);
     }
     return fnmatch(pattern.c_str(), name.c_str(), 0) == 0;
   });

@@ -27,7 +27,7 @@ bool UsesColumn(const Table& table, const ForeignKey& fk, const AlterColumn& alt
   const auto has = [&alter](const std::vector<std::string>& columns) {
     return std::find(columns.begin(), columns.end(), alter.to.name) != columns.end();
   };
-  const std::string& referred_schema = ReferredSchema(table, fk);
+  const std::string& referred_schema = ReferredSchema(MysqlDialect(), table.schema, fk);
   return (table.schema == alter.schema && table.name == alter.table && has(fk.columns)) ||
          (referred_schema == alter.schema && fk.referred_table == alter.table &&
           has(fk.referred_columns));

@@ -241,5 +241,28 @@ INSTANTIATE_TEST_SUITE_P(
                   AlterEnum{MakeEnum("color", {"x"}), MakeEnum("color", {"y"})}, "does not exist"}),
     [](const auto& info) { return info.param.name; });
 
+// A key naming schema `public` refers to the default schema on PostgreSQL only: on MySQL,
+// `public` is a database like any other.
+TEST(ApplyTest, KeysNamingPublicFollowTheCatalogsDialect) {
+  for (const std::string dialect : {"postgresql", "mysql"}) {
+    Catalog c;
+    c.dialect = dialect;
+    c.tables.push_back(Tbl("users"));
+    Table orders = Tbl("orders", {Col("user_id", Int())});
+    orders.schema = "sales";
+    orders.foreign_keys.push_back(Fk("fk_orders_user", {"user_id"}, "users", {"id"}));
+    orders.foreign_keys[0].referred_schema = "public";
+    c.tables.push_back(orders);
+
+    Catalog renamed = c;
+    ASSERT_TRUE(ApplyOp(RenameTable{"", "users", "members"}, &renamed).ok()) << dialect;
+    const bool postgres = dialect == "postgresql";
+    EXPECT_EQ(FindTable(renamed, "sales", "orders")->foreign_keys[0].referred_table,
+              postgres ? "members" : "users")
+        << dialect;
+    EXPECT_EQ(ApplyOp(DropTable{c.tables[0]}, &c).ok(), !postgres) << dialect;
+  }
+}
+
 }  // namespace
 }  // namespace schemadiff

@@ -546,7 +546,9 @@ TEST(DifferTest, KeysToThePublicSchemaFollowARename) {
     invoices.schema = "billing";
     invoices.foreign_keys.push_back(Fk("fk_invoices_customer", {"customer_id"}, customers, {"id"}));
     invoices.foreign_keys[0].referred_schema = "public";
-    return Cat({referred, invoices});
+    Catalog c = Cat({referred, invoices});
+    c.dialect = "postgresql";  // whose default schema is named public
+    return c;
   };
   const absl::StatusOr<Plan> plan =
       Diff(catalog("customers", {}), catalog("clients", {"customers"}), PostgresDialect());
