@@ -131,9 +131,9 @@ ServerFeatures ReadServerInfo(sql::Connection& connection, MysqlServerInfo* serv
   return features;
 }
 
-// Tables, indexes and collations; throws the connector's exceptions.
-void ReadTablesAndIndexes(sql::Connection& connection, const ServerFeatures& features,
-                          MysqlCatalogRows* rows) {
+// Tables, indexes, foreign-key columns and collations; throws the connector's exceptions.
+void ReadTablesAndKeys(sql::Connection& connection, const ServerFeatures& features,
+                       MysqlCatalogRows* rows) {
   const std::string& schema = features.schema;
   Execute(connection, "START TRANSACTION READ ONLY");
   ForEachRow(connection,
@@ -162,6 +162,15 @@ void ReadTablesAndIndexes(sql::Connection& connection, const ServerFeatures& fea
                rows->indexes.push_back(std::move(ix));
              });
   ForEachRow(connection,
+             absl::StrCat("SELECT TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION, COLUMN_NAME, "
+                          "REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME "
+                          "FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ",
+                          schema, " AND REFERENCED_TABLE_NAME IS NOT NULL"),
+             [&](const Row& r) {
+               rows->foreign_key_columns.push_back(
+                   {r.Str(1), r.Str(2), r.Int(3), r.Str(4), r.Str(5), r.Str(6), r.Str(7)});
+             });
+  ForEachRow(connection,
              "SELECT COLLATION_NAME, CHARACTER_SET_NAME, IS_DEFAULT "
              "FROM information_schema.COLLATIONS",
              [&](const Row& r) {
@@ -170,9 +179,9 @@ void ReadTablesAndIndexes(sql::Connection& connection, const ServerFeatures& fea
   Execute(connection, "COMMIT");
 }
 
-// Columns, foreign keys and checks; throws the connector's exceptions.
-void ReadColumnsAndConstraints(sql::Connection& connection, const ServerFeatures& features,
-                               MysqlCatalogRows* rows) {
+// Columns, foreign-key rules and checks; throws the connector's exceptions.
+void ReadColumnsAndChecks(sql::Connection& connection, const ServerFeatures& features,
+                          MysqlCatalogRows* rows) {
   const std::string& schema = features.schema;
   Execute(connection, "START TRANSACTION READ ONLY");
   ForEachRow(connection,
@@ -195,15 +204,6 @@ void ReadColumnsAndConstraints(sql::Connection& connection, const ServerFeatures
                c.generation_expression = r.Str(10);
                c.comment = r.Str(11);
                rows->columns.push_back(std::move(c));
-             });
-  ForEachRow(connection,
-             absl::StrCat("SELECT TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION, COLUMN_NAME, "
-                          "REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME "
-                          "FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ",
-                          schema, " AND REFERENCED_TABLE_NAME IS NOT NULL"),
-             [&](const Row& r) {
-               rows->foreign_key_columns.push_back(
-                   {r.Str(1), r.Str(2), r.Int(3), r.Str(4), r.Str(5), r.Str(6), r.Str(7)});
              });
   ForEachRow(connection,
              absl::StrCat("SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE "
@@ -291,12 +291,12 @@ absl::StatusOr<MysqlCatalogRows> ReadMysqlCatalogRows(const DatabaseUrl& url) {
     connected = true;
     MysqlCatalogRows rows;
     const ServerFeatures features = ReadServerInfo(*connection, &rows.server);
-    std::future<void> tables_and_indexes = std::async(std::launch::async, [&] {
+    std::future<void> tables_and_keys = std::async(std::launch::async, [&] {
       const DriverThread other_thread(driver);
-      ReadTablesAndIndexes(*second, features, &rows);
+      ReadTablesAndKeys(*second, features, &rows);
     });
-    ReadColumnsAndConstraints(*connection, features, &rows);
-    tables_and_indexes.get();  // rethrows the other half's exception here
+    ReadColumnsAndChecks(*connection, features, &rows);
+    tables_and_keys.get();  // rethrows the other half's exception here
     return rows;
   } catch (const sql::SQLException& e) {
     // The connector's messages name the user and host but never the password.
