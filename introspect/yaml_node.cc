@@ -65,13 +65,21 @@ std::string KeyOf(const Mapping& map, const Entry& entry) {
 
 // Reads a mapping node's pairs into `out` (in order), expanding merge keys. Keys in `skip` are
 // left out (they are set explicitly by the mapping that merges this one).
+// `merge_budget` is how many more entries merge keys may copy (see kMaxMergedEntries).
 absl::Status ReadPairs(const ErrorSink& errors, Node node, const std::string& what,
-                       const std::set<std::string>& skip, std::vector<Entry>& out);
+                       const std::set<std::string>& skip, std::vector<Entry>& out,
+                       size_t& merge_budget);
+
+// How many entries the merge keys of one mapping may copy in all, counting merges inside merged
+// mappings. Far more than any schema needs; it stops a few lines of anchors that merge each
+// other twice per level from costing time that doubles with every level.
+constexpr size_t kMaxMergedEntries = 100000;
 
 // Adds the entries of a merge key's value (a mapping or a list of mappings) to `out`, except
 // keys already present in `out` or in `skip`.
 absl::Status Merge(const ErrorSink& errors, Node value, const Mark& mark, const std::string& what,
-                   const std::set<std::string>& skip, std::vector<Entry>& out) {
+                   const std::set<std::string>& skip, std::vector<Entry>& out,
+                   size_t& merge_budget) {
   std::vector<Node> sources;
   if (value.IsMap()) {
     sources.push_back(value);
@@ -85,9 +93,14 @@ absl::Status Merge(const ErrorSink& errors, Node value, const Mark& mark, const 
                            " expects a mapping or a list of mappings, got ", Describe(value)));
   }
   for (Node source : sources) {
+    if (source.size() > merge_budget) {
+      return errors.At(mark, absl::StrCat("the merge keys of ", what, " copy more than ",
+                                          kMaxMergedEntries, " entries"));
+    }
+    merge_budget -= source.size();
     std::set<std::string> taken = skip;
     for (const Entry& entry : out) taken.insert(entry.key);
-    RETURN_IF_ERROR(ReadPairs(errors, source, what, taken, out));
+    RETURN_IF_ERROR(ReadPairs(errors, source, what, taken, out, merge_budget));
   }
   return absl::OkStatus();
 }
@@ -128,7 +141,8 @@ absl::Status CheckKeysOf(const ErrorSink& errors, Node node, const std::string& 
 }
 
 absl::Status ReadPairs(const ErrorSink& errors, Node node, const std::string& what,
-                       const std::set<std::string>& skip, std::vector<Entry>& out) {
+                       const std::set<std::string>& skip, std::vector<Entry>& out,
+                       size_t& merge_budget) {
   RETURN_IF_ERROR(CheckKeysOf(errors, node, what));
   // Keys written explicitly in this mapping win over merged ones wherever they appear.
   bool merges = false;
@@ -145,7 +159,7 @@ absl::Status ReadPairs(const ErrorSink& errors, Node node, const std::string& wh
     const Node key = node.Key(i);
     const Node value = node.Value(i);
     if (IsMergeKey(key)) {
-      RETURN_IF_ERROR(Merge(errors, value, key.Mark(), what, merged_skip, out));
+      RETURN_IF_ERROR(Merge(errors, value, key.Mark(), what, merged_skip, out, merge_budget));
       continue;
     }
     if (!skip.empty() && skip.count(key.Scalar()) > 0) continue;
@@ -202,7 +216,8 @@ absl::StatusOr<Mapping> Mapping::Read(const ErrorSink& errors, Node node, const 
     return errors.At(mark,
                      absl::StrCat("expected a mapping for ", map.what_, ", got ", Describe(node)));
   }
-  RETURN_IF_ERROR(ReadPairs(errors, node, map.what_, {}, map.entries_));
+  size_t merge_budget = kMaxMergedEntries;
+  RETURN_IF_ERROR(ReadPairs(errors, node, map.what_, {}, map.entries_, merge_budget));
   return map;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "absl/strings/str_cat.h"
 #include "catalog/dialect_postgres.h"
 #include "catalog/dialect_sqlite.h"
 #include "gtest/gtest.h"
@@ -560,6 +561,17 @@ TEST_P(YamlErrorTest, ReportsPositionAndExpectation) {
   EXPECT_EQ(Error(GetParam().yaml), GetParam().message);
 }
 
+// Forty anchors, each merging the one before it twice: read naively, the last one costs 2^40
+// merges.
+std::string MergeKeysDoublingEveryLevel() {
+  std::string yaml = "x-a0: &a0 {k0: 1}\n";
+  for (int i = 1; i < 40; ++i) {
+    yaml +=
+        absl::StrCat("x-a", i, ": &a", i, " {<<: [*a", i - 1, ", *a", i - 1, "], k", i, ": 1}\n");
+  }
+  return yaml + "tables:\n  t:\n    columns:\n      id: {type: integer}\n      <<: *a39\n";
+}
+
 const ErrorCase kErrorCases[] = {
     {"UnknownColumnKey", R"y(tables:
   users:
@@ -947,6 +959,8 @@ tables: {}
      "started at line 2, column 27"},
     {"DeeplyNestedAndUnclosed", "tables: " + std::string(200000, '['),
      "s.yaml:1:108: invalid YAML: lists and mappings nested more than 100 deep"},
+    {"MergeKeysDoublingEveryLevel", MergeKeysDoublingEveryLevel(),
+     "s.yaml:6:12: the merge keys of the columns of table 't' copy more than 100000 entries"},
     {"SecondDocument", "tables: {}\n---\ntables: {t: {columns: {a: {type: int}}}}\n",
      "s.yaml:2:1: a schema file holds one YAML document; a second one starts here"},
     {"EmptyDocument", "# nothing\n",
