@@ -190,9 +190,16 @@ class TreeBuilder {
             {Open(NodeType::kMap, mark, event.data.mapping_start.anchor), pending_.size()});
         break;
       case YAML_SEQUENCE_END_EVENT:
-      case YAML_MAPPING_END_EVENT:
-        Close();
+      case YAML_MAPPING_END_EVENT: {
+        const NodeData* closed = Close();
+        if (closed->expanded > kMaxExpandedNodes) {
+          return errors.At(closed->mark,
+                           absl::StrCat("invalid YAML: its aliases make this node stand for more "
+                                        "than ",
+                                        kMaxExpandedNodes, " nodes"));
+        }
         break;
+      }
       case YAML_DOCUMENT_START_EVENT:
         if (documents_++ > 0) {
           return errors.At(mark, "a schema file holds one YAML document; a second one starts here");
@@ -228,16 +235,23 @@ class TreeBuilder {
     Add(node);
   }
 
-  // Ends the innermost open sequence or mapping: its children move to the document's list.
-  void Close() {
+  // Ends the innermost open sequence or mapping, which it returns: its children move to the
+  // document's list.
+  NodeData* Close() {
     const OpenNode open = open_.back();
     open_.pop_back();
     std::vector<const NodeData*>& children = document_.children_;
     open.node->first_child = static_cast<uint32_t>(children.size());
     open.node->child_count = static_cast<uint32_t>(pending_.size() - open.first_pending);
+    uint64_t expanded = 1;
+    for (auto child = pending_.begin() + open.first_pending; child != pending_.end(); ++child) {
+      expanded += (*child)->expanded;
+    }
+    open.node->expanded = static_cast<uint32_t>(std::min<uint64_t>(expanded, UINT32_MAX));
     children.insert(children.end(), pending_.begin() + open.first_pending, pending_.end());
     pending_.resize(open.first_pending);
     Finish(open.node);
+    return open.node;
   }
 
   // Adds a finished node to the innermost open one, or makes it the root. Reading is done once

@@ -19,6 +19,10 @@ namespace schemadiff::yaml {
 // What a node is. A plain empty, `~` or `null` scalar without a tag is kNull.
 enum class NodeType : uint8_t { kNull, kScalar, kSequence, kMap };
 
+// How many nodes a document may read as once its aliases are followed: ten times a
+// 10,000-table schema. A few lines of aliases can otherwise stand for billions of nodes.
+inline constexpr uint32_t kMaxExpandedNodes = 10'000'000;
+
 // One node of a document. An alias is the node of its anchor, shared.
 struct NodeData {
   NodeType type = NodeType::kNull;
@@ -26,6 +30,7 @@ struct NodeData {
   bool complete = false;     // all of its children are read
   uint32_t first_child = 0;  // its children (sequence items, or mapping keys and values in
   uint32_t child_count = 0;  // turn) are these entries of the document's child list
+  uint32_t expanded = 1;     // nodes under it and itself, an alias counting all of its node's
   Mark mark;
   std::string scalar;
 };
@@ -85,8 +90,8 @@ class Node {
 class Document {
  public:
   // Parses the document of `text` (a null root when there is none). Invalid YAML, a second
-  // document, an alias inside the node it refers to or to no anchor is an error located by
-  // `errors`.
+  // document, an alias inside the node it refers to or to no anchor, and aliases that make the
+  // document read as more than kMaxExpandedNodes nodes are errors located by `errors`.
   static absl::StatusOr<Document> Parse(std::string_view text, const ErrorSink& errors);
 
   // Like Parse, but stops reading once the root mapping has an entry with the key `key` and its

@@ -561,15 +561,24 @@ TEST_P(YamlErrorTest, ReportsPositionAndExpectation) {
   EXPECT_EQ(Error(GetParam().yaml), GetParam().message);
 }
 
-// Forty anchors, each merging the one before it twice: read naively, the last one costs 2^40
-// merges.
+// Eighteen anchors, each merging the one before it twice: read naively, the last one costs
+// 2^17 merges.
 std::string MergeKeysDoublingEveryLevel() {
   std::string yaml = "x-a0: &a0 {k0: 1}\n";
-  for (int i = 1; i < 40; ++i) {
+  for (int i = 1; i < 18; ++i) {
     yaml +=
         absl::StrCat("x-a", i, ": &a", i, " {<<: [*a", i - 1, ", *a", i - 1, "], k", i, ": 1}\n");
   }
-  return yaml + "tables:\n  t:\n    columns:\n      id: {type: integer}\n      <<: *a39\n";
+  return yaml + "tables:\n  t:\n    columns:\n      id: {type: integer}\n      <<: *a17\n";
+}
+
+// Thirty lists, each holding the one before it twice: 2^30 nodes once the aliases are followed.
+std::string AliasesDoublingEveryLevel() {
+  std::string yaml = "x-a0: &a0 [1]\n";
+  for (int i = 1; i < 30; ++i) {
+    yaml += absl::StrCat("x-a", i, ": &a", i, " [*a", i - 1, ", *a", i - 1, "]\n");
+  }
+  return yaml + "tables: {}\n";
 }
 
 const ErrorCase kErrorCases[] = {
@@ -960,7 +969,9 @@ tables: {}
     {"DeeplyNestedAndUnclosed", "tables: " + std::string(200000, '['),
      "s.yaml:1:108: invalid YAML: lists and mappings nested more than 100 deep"},
     {"MergeKeysDoublingEveryLevel", MergeKeysDoublingEveryLevel(),
-     "s.yaml:6:12: the merge keys of the columns of table 't' copy more than 100000 entries"},
+     "s.yaml:2:12: the merge keys of the columns of table 't' copy more than 100000 entries"},
+    {"AliasesDoublingEveryLevel", AliasesDoublingEveryLevel(),
+     "s.yaml:23:8: invalid YAML: its aliases make this node stand for more than 10000000 nodes"},
     {"SecondDocument", "tables: {}\n---\ntables: {t: {columns: {a: {type: int}}}}\n",
      "s.yaml:2:1: a schema file holds one YAML document; a second one starts here"},
     {"EmptyDocument", "# nothing\n",
