@@ -6,12 +6,28 @@
 #include <variant>
 
 namespace schemadiff {
+namespace {
+
+// True when a column of `table` has an enum type (or an array of one).
+bool HasEnumColumn(const Table& table) {
+  for (const Column& c : table.columns) {
+    if (c.type.kind == TypeKind::kEnum ||
+        (!c.type.element.empty() && c.type.element[0].kind == TypeKind::kEnum)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 Catalog PlanScope(const Plan& plan, const Catalog& from, const Dialect& dialect) {
   using TableKey = std::pair<std::string, std::string>;  // (schema, name)
   std::set<TableKey> named;
+  bool enum_changes = false;
   for (const Step& step : plan.steps) {
     named.insert(OpTable(step.op));
+    enum_changes = enum_changes || std::holds_alternative<AlterEnum>(step.op);
     if (const auto* rename = std::get_if<RenameTable>(&step.op)) {
       named.insert({rename->schema, rename->from});
       named.insert({rename->schema, rename->to});
@@ -22,7 +38,8 @@ Catalog PlanScope(const Plan& plan, const Catalog& from, const Dialect& dialect)
   scope.enums = from.enums;
   scope.naming_convention = from.naming_convention;
   for (const Table& table : from.tables) {
-    bool seen = named.count({table.schema, table.name}) > 0;
+    bool seen =
+        named.count({table.schema, table.name}) > 0 || (enum_changes && HasEnumColumn(table));
     for (size_t i = 0; !seen && i < table.foreign_keys.size(); ++i) {
       const ForeignKey& fk = table.foreign_keys[i];
       seen = named.count({ReferredSchema(dialect, table.schema, fk), fk.referred_table}) > 0;

@@ -10,9 +10,10 @@
 
 namespace schemadiff {
 
-// `from` with only the tables the steps of `plan` name (either name of a rename) and the tables
-// whose foreign keys refer to one of those; enums and settings whole. Applying the plan's steps
-// to it changes those tables exactly as applying them to `from` would.
+// `from` with only the tables the steps of `plan` name (either name of a rename), the tables
+// whose foreign keys refer to one of those and, when the plan changes an enum, the tables with
+// enum columns; enums and settings whole. Applying the plan's steps to it changes those tables
+// exactly as applying them to `from` would.
 Catalog PlanScope(const Plan& plan, const Catalog& from, const Dialect& dialect);
 
 }  // namespace schemadiff

@@ -11,6 +11,7 @@
 #include "common/strings.h"
 #include "common/version.h"
 #include "diff/apply.h"
+#include "render/plan_scope.h"
 #include "render/plan_tables.h"
 #include "render/postgres_alter.h"
 #include "render/postgres_ddl.h"
@@ -24,47 +25,15 @@ using TableKey = std::pair<std::string, std::string>;  // (schema, name)
 std::string Q(std::string_view name) { return QuotePostgresIdentifier(name); }
 std::string S(std::string_view value) { return QuotePostgresString(value); }
 
-// True when a column of `table` has an enum type (or an array of one).
-bool HasEnumColumn(const Table& table) {
-  for (const Column& c : table.columns) {
-    if (c.type.kind == TypeKind::kEnum ||
-        (!c.type.element.empty() && c.type.element[0].kind == TypeKind::kEnum)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// The part of `from` the plan's ops can look at: every enum, the tables ops name and, when an
-// enum changes, the tables with enum columns. Tracking only that part keeps a migration of a
-// few tables of a 10,000-table schema from copying the whole schema.
-Catalog TouchedPart(const Plan& plan, const Catalog& from) {
-  std::set<TableKey> names;
-  bool enum_changes = false;
-  for (const Step& step : plan.steps) {
-    names.insert(OpTable(step.op));
-    if (const auto* rename = std::get_if<RenameTable>(&step.op)) {
-      names.insert({rename->schema, rename->from});
-    }
-    enum_changes = enum_changes || std::holds_alternative<AlterEnum>(step.op);
-  }
-  Catalog part;
-  part.dialect = from.dialect;
-  part.enums = from.enums;
-  part.naming_convention = from.naming_convention;
-  for (const Table& t : from.tables) {
-    if (names.count({t.schema, t.name}) > 0 || (enum_changes && HasEnumColumn(t))) {
-      part.tables.push_back(t);
-    }
-  }
-  return part;
-}
-
 // Renders one plan; the op handlers see the schema as it is before their op.
 class PostgresRenderer {
  public:
-  PostgresRenderer(const Plan& plan, const Catalog& from, const SqlRenderOptions& options)
-      : plan_(plan), state_(TouchedPart(plan, from)), safe_(options.safe), tables_(plan.steps) {
+  PostgresRenderer(const Plan& plan, const Catalog& from, const Dialect& dialect,
+                   const SqlRenderOptions& options)
+      : plan_(plan),
+        state_(PlanScope(plan, from, dialect)),
+        safe_(options.safe),
+        tables_(plan.steps) {
     for (const Table& t : from.tables) schemas_.insert(t.schema);
     for (const Enum& e : from.enums) schemas_.insert(e.schema);
   }
@@ -271,9 +240,9 @@ class PostgresRenderer {
 }  // namespace
 
 absl::StatusOr<std::string> RenderPostgresSql(const Plan& plan, const Catalog& from,
-                                              const Dialect& /*dialect*/,
+                                              const Dialect& dialect,
                                               const SqlRenderOptions& options) {
-  return PostgresRenderer(plan, from, options).Render();
+  return PostgresRenderer(plan, from, dialect, options).Render();
 }
 
 }  // namespace schemadiff
