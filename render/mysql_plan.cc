@@ -44,7 +44,7 @@ std::vector<Detour> FindDetours(const Plan& plan, const Catalog& from) {
                    [&](const Step& step) { return changes_type(step.op); })) {
     return detours;
   }
-  Catalog scratch = PlanScope(plan, from, MysqlDialect());
+  Catalog scratch = PlanScopeWithReferrers(plan, from, MysqlDialect());
   for (size_t i = 0; i < plan.steps.size(); ++i) {
     const Op& op = plan.steps[i].op;
     if (changes_type(op)) {

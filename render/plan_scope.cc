@@ -19,9 +19,9 @@ bool HasEnumColumn(const Table& table) {
   return false;
 }
 
-}  // namespace
-
-Catalog PlanScope(const Plan& plan, const Catalog& from, const Dialect& dialect) {
+// PlanScope, with the tables whose keys refer to a named table when `referrers` is given (the
+// dialect naming their default schema).
+Catalog Scope(const Plan& plan, const Catalog& from, const Dialect* referrers) {
   using TableKey = std::pair<std::string, std::string>;  // (schema, name)
   std::set<TableKey> named;
   bool enum_changes = false;
@@ -40,13 +40,21 @@ Catalog PlanScope(const Plan& plan, const Catalog& from, const Dialect& dialect)
   for (const Table& table : from.tables) {
     bool seen =
         named.count({table.schema, table.name}) > 0 || (enum_changes && HasEnumColumn(table));
-    for (size_t i = 0; !seen && i < table.foreign_keys.size(); ++i) {
+    for (size_t i = 0; referrers != nullptr && !seen && i < table.foreign_keys.size(); ++i) {
       const ForeignKey& fk = table.foreign_keys[i];
-      seen = named.count({ReferredSchema(dialect, table.schema, fk), fk.referred_table}) > 0;
+      seen = named.count({ReferredSchema(*referrers, table.schema, fk), fk.referred_table}) > 0;
     }
     if (seen) scope.tables.push_back(table);
   }
   return scope;
+}
+
+}  // namespace
+
+Catalog PlanScope(const Plan& plan, const Catalog& from) { return Scope(plan, from, nullptr); }
+
+Catalog PlanScopeWithReferrers(const Plan& plan, const Catalog& from, const Dialect& dialect) {
+  return Scope(plan, from, &dialect);
 }
 
 }  // namespace schemadiff

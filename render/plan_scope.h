@@ -10,11 +10,14 @@
 
 namespace schemadiff {
 
-// `from` with only the tables the steps of `plan` name (either name of a rename), the tables
-// whose foreign keys refer to one of those and, when the plan changes an enum, the tables with
-// enum columns; enums and settings whole. Applying the plan's steps to it changes those tables
-// exactly as applying them to `from` would.
-Catalog PlanScope(const Plan& plan, const Catalog& from, const Dialect& dialect);
+// `from` with only the tables the steps of `plan` name (either name of a rename) and, when the
+// plan changes an enum, the tables with enum columns; enums and settings whole. Applying the
+// plan's steps to it changes those tables exactly as applying them to `from` would.
+Catalog PlanScope(const Plan& plan, const Catalog& from);
+
+// PlanScope plus the tables whose foreign keys refer to a table the steps name, for following
+// the keys that use a column a step changes. `dialect` names the default schema.
+Catalog PlanScopeWithReferrers(const Plan& plan, const Catalog& from, const Dialect& dialect);
 
 }  // namespace schemadiff
 

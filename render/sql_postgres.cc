@@ -28,12 +28,8 @@ std::string S(std::string_view value) { return QuotePostgresString(value); }
 // Renders one plan; the op handlers see the schema as it is before their op.
 class PostgresRenderer {
  public:
-  PostgresRenderer(const Plan& plan, const Catalog& from, const Dialect& dialect,
-                   const SqlRenderOptions& options)
-      : plan_(plan),
-        state_(PlanScope(plan, from, dialect)),
-        safe_(options.safe),
-        tables_(plan.steps) {
+  PostgresRenderer(const Plan& plan, const Catalog& from, const SqlRenderOptions& options)
+      : plan_(plan), state_(PlanScope(plan, from)), safe_(options.safe), tables_(plan.steps) {
     for (const Table& t : from.tables) schemas_.insert(t.schema);
     for (const Enum& e : from.enums) schemas_.insert(e.schema);
   }
@@ -240,9 +236,9 @@ class PostgresRenderer {
 }  // namespace
 
 absl::StatusOr<std::string> RenderPostgresSql(const Plan& plan, const Catalog& from,
-                                              const Dialect& dialect,
+                                              const Dialect& /*dialect*/,
                                               const SqlRenderOptions& options) {
-  return PostgresRenderer(plan, from, dialect, options).Render();
+  return PostgresRenderer(plan, from, options).Render();
 }
 
 }  // namespace schemadiff

@@ -43,12 +43,14 @@ Catalog Shop() {
   return catalog;
 }
 
-TEST(PlanScopeTest, NamedTablesAndTheTablesReferringToThem) {
+TEST(PlanScopeTest, NamedTablesAndOnRequestTheTablesReferringToThem) {
   const Catalog from = Shop();
   const Plan plan = PlanOf({AddColumn{"", "customers", Col("email", Int())},
                             RenameTable{"", "archive", "archive_2024"}});
-  const Catalog scope = PlanScope(plan, from, MysqlDialect());
-  EXPECT_EQ(TableNames(scope), (std::vector<std::string>{"customers", "orders", "archive"}));
+  const Catalog scope = PlanScope(plan, from);
+  EXPECT_EQ(TableNames(scope), (std::vector<std::string>{"customers", "archive"}));
+  EXPECT_EQ(TableNames(PlanScopeWithReferrers(plan, from, MysqlDialect())),
+            (std::vector<std::string>{"customers", "orders", "archive"}));
 
   // The plan changes the scope's tables as it changes the whole schema.
   Catalog whole = from;
@@ -75,12 +77,12 @@ TEST(PlanScopeTest, ForeignKeysIntoTheDefaultSchemaFollowTheDialect) {
   orders.foreign_keys.push_back(fk);
   from.tables.push_back(orders);
   const Plan plan = PlanOf({AddColumn{"", "customers", Col("email", Int())}});
-  EXPECT_EQ(TableNames(PlanScope(plan, from, PostgresDialect())),
+  EXPECT_EQ(TableNames(PlanScopeWithReferrers(plan, from, PostgresDialect())),
             (std::vector<std::string>{"customers", "sales.orders"}));
 }
 
 TEST(PlanScopeTest, EmptyPlanSeesNoTables) {
-  EXPECT_TRUE(PlanScope(Plan{}, Shop(), MysqlDialect()).tables.empty());
+  EXPECT_TRUE(PlanScopeWithReferrers(Plan{}, Shop(), MysqlDialect()).tables.empty());
 }
 
 }  // namespace
