@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -421,6 +422,16 @@ class SqliteDialectImpl final : public Dialect {
 
   SqlTextOptions ExpressionQuoting() const override { return SqliteQuoting(); }
 
+  // Table options are on/off switches: "true" when on, left out when off, so that
+  // `without_rowid: false` in a schema file equals a table without the option.
+  void NormalizeTableStructure(Table* table) const override {
+    std::map<std::string, std::string> options;
+    for (const auto& [key, value] : table->options) {
+      if (SqliteOptionValueOn(value)) options[absl::AsciiStrToLower(key)] = "true";
+    }
+    table->options = std::move(options);
+  }
+
   std::string NormalizeExpression(std::string_view sql) const override {
     return CanonicalExpression(sql);
   }
@@ -484,6 +495,11 @@ class SqliteDialectImpl final : public Dialect {
 const Dialect& SqliteDialect() {
   static const SqliteDialectImpl* const kDialect = new SqliteDialectImpl();
   return *kDialect;
+}
+
+bool SqliteOptionValueOn(std::string_view value) {
+  const std::string lower = absl::AsciiStrToLower(Absl(value));
+  return lower != "false" && lower != "0" && lower != "no";
 }
 
 }  // namespace schemadiff

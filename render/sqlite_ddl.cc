@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "catalog/dialect_sqlite.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
 
@@ -67,9 +68,7 @@ absl::StatusOr<std::string> ForeignKeyClause(const Dialect& dialect, const Forei
 
 bool SqliteOptionOn(const Table& table, std::string_view key) {
   const auto it = table.options.find(std::string(key));
-  if (it == table.options.end()) return false;
-  const std::string value = absl::AsciiStrToLower(it->second);
-  return value != "false" && value != "0" && value != "no";
+  return it != table.options.end() && SqliteOptionValueOn(it->second);
 }
 
 bool SqliteHasRowidAlias(const Dialect& dialect, const Table& table) {

@@ -14,9 +14,8 @@ namespace schemadiff {
 // A table or index name, qualified with its schema (attached database) when it has one.
 std::string SqliteQualified(const Dialect& dialect, std::string_view schema, std::string_view name);
 
-// Whether the SQLite table option `key` (without_rowid, strict) is on: set, and its value is not
-// "false", "0" or "no" in any case (an empty value counts as on). Every SQLite renderer reads
-// table options through this.
+// Whether the SQLite table option `key` (without_rowid, strict) is on: set to a value
+// SqliteOptionValueOn accepts. Every SQLite renderer reads table options through this.
 bool SqliteOptionOn(const Table& table, std::string_view key);
 
 // Whether `table`'s primary key is an alias of the rowid: a rowid table whose primary key is a

@@ -1,8 +1,10 @@
 // Type, default, expression and quoting rules of the SQLite dialect.
+#include <map>
 #include <string>
 #include <vector>
 
 #include "catalog/dialect_sqlite.h"
+#include "catalog/normalize.h"
 #include "catalog/sqlite_lexer.h"
 #include "gtest/gtest.h"
 #include "tests/support/test_util.h"
@@ -347,6 +349,23 @@ TEST(SqliteLexer, RejectsUnterminatedText) {
   EXPECT_FALSE(TokenizeSqlite("a # b").ok());
   EXPECT_TRUE(IsSqliteKeyword("select"));
   EXPECT_FALSE(IsSqliteKeyword("users"));
+}
+
+// Table options are switches: a schema file's `without_rowid: false` (or "0", "no") is the same
+// table as one without the option, which is what introspection reports.
+TEST(SqliteDialectTables, OptionsAreOnOrAbsent) {
+  Catalog catalog;
+  catalog.dialect = "sqlite";
+  Table table;
+  table.name = "t";
+  table.options = {{"WITHOUT_ROWID", "yes"}, {"strict", "0"}, {"other", "False"}};
+  catalog.tables.push_back(table);
+  ASSERT_TRUE(NormalizeCatalog(SqliteDialect(), &catalog).ok());
+  EXPECT_EQ(catalog.tables[0].options,
+            (std::map<std::string, std::string>{{"without_rowid", "true"}}));
+
+  for (const char* off : {"false", "FALSE", "0", "no"}) EXPECT_FALSE(SqliteOptionValueOn(off));
+  for (const char* on : {"true", "1", "yes", ""}) EXPECT_TRUE(SqliteOptionValueOn(on));
 }
 
 }  // namespace
