@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/parallel.h"
 #include "common/status_macros.h"
 
 namespace schemadiff {
@@ -135,9 +136,15 @@ absl::Status NormalizeTable(const Dialect& dialect, const std::map<EnumKey, cons
 absl::Status NormalizeCatalog(const Dialect& dialect, Catalog* catalog) {
   std::map<EnumKey, const Enum*> enums;
   for (const Enum& e : catalog->enums) enums[{e.schema, e.name}] = &e;
-  for (Table& table : catalog->tables) {
-    RETURN_IF_ERROR(NormalizeTable(dialect, enums, table));
-  }
+  // Tables normalize independently, side by side; the first failing table's error is reported.
+  std::vector<absl::Status> failures(catalog->tables.size());
+  ParallelSlices(catalog->tables.size(), [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      failures[i] = NormalizeTable(dialect, enums, catalog->tables[i]);
+      if (!failures[i].ok()) return;
+    }
+  });
+  for (absl::Status& failure : failures) RETURN_IF_ERROR(failure);
   if (!dialect.capabilities().named_enum_types) catalog->enums.clear();
   std::sort(catalog->tables.begin(), catalog->tables.end(), [](const Table& a, const Table& b) {
     return std::tie(a.schema, a.name) < std::tie(b.schema, b.name);

@@ -295,10 +295,7 @@ absl::StatusOr<Catalog> BuildMysqlCatalog(MysqlCatalogRows rows) {
   Catalog catalog;
   catalog.dialect = "mysql";
   catalog.tables.reserve(states.size());
-  for (TableState& state : states) {
-    NormalizeMysqlTable(&state.table);
-    catalog.tables.push_back(std::move(state.table));
-  }
+  for (TableState& state : states) catalog.tables.push_back(std::move(state.table));
   RETURN_IF_ERROR(NormalizeCatalog(MysqlDialect(), &catalog));
   return catalog;
 }

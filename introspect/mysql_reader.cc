@@ -29,21 +29,23 @@
 namespace schemadiff {
 namespace {
 
-// A result row with typed getters (1-based columns, as JDBC has them).
+// A result row with typed getters (1-based columns, as JDBC has them). The connector reads
+// SQL NULL as "" or 0 and tells it apart afterwards (wasNull), which spares a second lookup of
+// every value.
 class Row {
  public:
   explicit Row(const sql::ResultSet& rs) : rs_(rs) {}
-  std::string Str(uint32_t column) const {
-    return rs_.isNull(column) ? std::string() : rs_.getString(column).asStdString();
-  }
+  std::string Str(uint32_t column) const { return rs_.getString(column).asStdString(); }
   std::optional<std::string> OptStr(uint32_t column) const {
-    if (rs_.isNull(column)) return std::nullopt;
-    return rs_.getString(column).asStdString();
+    const sql::SQLString value = rs_.getString(column);
+    if (rs_.wasNull()) return std::nullopt;
+    return value.asStdString();
   }
-  int Int(uint32_t column) const { return rs_.isNull(column) ? 0 : rs_.getInt(column); }
+  int Int(uint32_t column) const { return rs_.getInt(column); }
   std::optional<int> OptInt(uint32_t column) const {
-    if (rs_.isNull(column)) return std::nullopt;
-    return rs_.getInt(column);
+    const int value = rs_.getInt(column);
+    if (rs_.wasNull()) return std::nullopt;
+    return value;
   }
 
  private:

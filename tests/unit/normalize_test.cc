@@ -129,6 +129,43 @@ TEST(NormalizeCatalogTest, UnknownEnumIsAnError) {
   EXPECT_NE(s.message().find("column t.s uses unknown enum nope"), absl::string_view::npos) << s;
 }
 
+TEST(NormalizeCatalogTest, ManyTablesReportTheFirstFailingTable) {
+  // Enough tables to be normalized side by side: the error is still the first table's in order.
+  Catalog c;
+  for (int i = 0; i < 2000; ++i) {
+    const std::string name = "t" + std::to_string(10000 + i);
+    const bool broken = i == 700 || i == 1900;
+    c.tables.push_back(Tbl(name, {Col("s", broken ? NamedEnum("nope") : Text())}));
+  }
+  const absl::Status s = NormalizeCatalog(SqliteDialect(), &c);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("column t10700.s uses unknown enum nope"), absl::string_view::npos)
+      << s;
+}
+
+TEST(NormalizeCatalogTest, ManyTablesNormalizeAsEachAloneWould) {
+  // Tables given in reverse name order, with constraints to sort and types to canonicalize.
+  Catalog many;
+  for (int i = 1999; i >= 0; --i) {
+    const std::string name = "t" + std::to_string(10000 + i);
+    Table t = Tbl(name, {Col("b", Int()), Col("a", Text())});
+    t.indexes = {Ix("ix_z_" + name, {"b"}), Ix("ix_a_" + name, {"a", "b"})};
+    t.checks = {Ck("ck_" + name, "(b>0)")};
+    many.tables.push_back(std::move(t));
+  }
+  Catalog expected;
+  for (const Table& table : many.tables) {
+    Catalog alone;
+    alone.tables = {table};
+    ASSERT_OK(NormalizeCatalog(PostgresDialect(), &alone));
+    expected.tables.insert(expected.tables.begin(), alone.tables[0]);
+  }
+  ASSERT_OK(NormalizeCatalog(PostgresDialect(), &many));
+  EXPECT_EQ(many, expected);
+  EXPECT_EQ(many.tables.front().name, "t10000");
+  EXPECT_EQ(many.tables.front().indexes.front().name, "ix_a_t10000");
+}
+
 TEST(NormalizeCatalogTest, NamedEnumTypesOwnTheirValues) {
   Catalog c;
   c.enums = {MakeEnum("status", {"new", "done"})};
