@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "catalog/table_lookup.h"
+#include "common/parallel.h"
 #include "common/status_macros.h"
 #include "diff/match.h"
 #include "diff/naming_check.h"
@@ -298,14 +299,23 @@ absl::StatusOr<Plan> Diff(const Catalog& from, const Catalog& to, const Dialect&
   DiffEnums(source, to, phases);
 
   std::vector<const Table*> created;
-  std::vector<Step> kept_foreign_key_adds;
+  std::vector<std::pair<const Table*, const Table*>> kept;  // (existing, target)
   for (const Table* target : Sorted(to.tables)) {
     const Table* existing = source_tables.Find(target->schema, target->name);
     if (existing == nullptr) {
       created.push_back(target);
-      continue;
+    } else {
+      kept.emplace_back(existing, target);
     }
-    TableChanges changes = DiffTable(*existing, *target);
+  }
+  // Kept tables compare independently, side by side; their steps are collected in order.
+  std::vector<TableChanges> kept_changes(kept.size());
+  ParallelSlices(kept.size(), [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i)
+      kept_changes[i] = DiffTable(*kept[i].first, *kept[i].second);
+  });
+  std::vector<Step> kept_foreign_key_adds;
+  for (TableChanges& changes : kept_changes) {
     Append(phases.drop_foreign_keys, std::move(changes.drop_foreign_keys));
     Append(phases.table_changes, std::move(changes.changes));
     Append(kept_foreign_key_adds, std::move(changes.add_foreign_keys));

@@ -1,7 +1,7 @@
 // The only file that talks to mysql-connector-c++. information_schema views are read one bulk
 // query each (joins between them are slow in MariaDB: the builder joins on the client), filtered
-// by a literal schema name so that the server opens only that database's tables, in two halves
-// on two connections at once, each in a read-only transaction.
+// by a literal schema name so that the server opens only that database's tables, on two
+// connections at once that take the queries in turn, each in a read-only transaction.
 #include "introspect/mysql_reader.h"
 
 #include <cppconn/connection.h>
@@ -10,6 +10,7 @@
 #include <cppconn/statement.h>
 #include <mysql_driver.h>
 
+#include <atomic>
 #include <functional>
 #include <future>
 #include <map>
@@ -133,120 +134,143 @@ ServerFeatures ReadServerInfo(sql::Connection& connection, MysqlServerInfo* serv
   return features;
 }
 
-// Tables, indexes, foreign-key columns and collations; throws the connector's exceptions.
-void ReadTablesAndKeys(sql::Connection& connection, const ServerFeatures& features,
-                       MysqlCatalogRows* rows) {
+// One bulk read: runs its query on the connection it is given and stores the rows in its own
+// part of the result. Throws the connector's exceptions.
+using CatalogRead = std::function<void(sql::Connection&)>;
+
+// The reads of one database, most expensive first (the order the server takes longest on):
+// two connections take them from the front in turn, so they finish close together.
+std::vector<CatalogRead> CatalogReads(const ServerFeatures& features, MysqlCatalogRows* rows) {
   const std::string& schema = features.schema;
-  Execute(connection, "START TRANSACTION READ ONLY");
-  ForEachRow(connection,
-             absl::StrCat("SELECT TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT "
-                          "FROM information_schema.TABLES WHERE TABLE_SCHEMA = ",
-                          schema, " AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')"),
-             [&](const Row& r) {
-               rows->tables.push_back({r.Str(1), r.Str(2), r.Str(3), r.Str(4)});
-             });
-  ForEachRow(connection,
-             absl::StrCat("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, "
-                          "SUB_PART, INDEX_TYPE, COLLATION, ",
-                          features.functional_indexes ? "EXPRESSION" : "NULL",
-                          " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ", schema),
-             [&](const Row& r) {
-               MysqlIndexRow ix;
-               ix.table = r.Str(1);
-               ix.name = r.Str(2);
-               ix.unique = r.Int(3) == 0;
-               ix.seq = r.Int(4);
-               ix.column = r.Str(5);
-               ix.sub_part = r.OptInt(6);
-               ix.index_type = r.Str(7);
-               ix.descending = r.Str(8) == "D";
-               ix.expression = r.Str(9);
-               rows->indexes.push_back(std::move(ix));
-             });
-  ForEachRow(connection,
-             absl::StrCat("SELECT TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION, COLUMN_NAME, "
-                          "REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME "
-                          "FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ",
-                          schema, " AND REFERENCED_TABLE_NAME IS NOT NULL"),
-             [&](const Row& r) {
-               rows->foreign_key_columns.push_back(
-                   {r.Str(1), r.Str(2), r.Int(3), r.Str(4), r.Str(5), r.Str(6), r.Str(7)});
-             });
-  ForEachRow(connection,
-             "SELECT COLLATION_NAME, CHARACTER_SET_NAME, IS_DEFAULT "
-             "FROM information_schema.COLLATIONS",
-             [&](const Row& r) {
-               rows->collations.push_back({r.Str(1), r.Str(2), r.Str(3) == "Yes"});
-             });
-  Execute(connection, "COMMIT");
+  std::vector<CatalogRead> reads;
+  reads.push_back([&schema, rows](sql::Connection& connection) {
+    ForEachRow(connection,
+               absl::StrCat("SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_TYPE, "
+                            "IS_NULLABLE, COLUMN_DEFAULT, EXTRA, CHARACTER_SET_NAME, "
+                            "COLLATION_NAME, GENERATION_EXPRESSION, COLUMN_COMMENT "
+                            "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ",
+                            schema),
+               [&](const Row& r) {
+                 MysqlColumnRow c;
+                 c.table = r.Str(1);
+                 c.name = r.Str(2);
+                 c.position = r.Int(3);
+                 c.column_type = r.Str(4);
+                 c.nullable = r.Str(5) == "YES";
+                 c.column_default = r.OptStr(6);
+                 c.extra = r.Str(7);
+                 c.charset = r.Str(8);
+                 c.collation = r.Str(9);
+                 c.generation_expression = r.Str(10);
+                 c.comment = r.Str(11);
+                 rows->columns.push_back(std::move(c));
+               });
+  });
+  reads.push_back([&features, rows](sql::Connection& connection) {
+    ForEachRow(
+        connection,
+        absl::StrCat("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, "
+                     "SUB_PART, INDEX_TYPE, COLLATION, ",
+                     features.functional_indexes ? "EXPRESSION" : "NULL",
+                     " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ", features.schema),
+        [&](const Row& r) {
+          MysqlIndexRow ix;
+          ix.table = r.Str(1);
+          ix.name = r.Str(2);
+          ix.unique = r.Int(3) == 0;
+          ix.seq = r.Int(4);
+          ix.column = r.Str(5);
+          ix.sub_part = r.OptInt(6);
+          ix.index_type = r.Str(7);
+          ix.descending = r.Str(8) == "D";
+          ix.expression = r.Str(9);
+          rows->indexes.push_back(std::move(ix));
+        });
+  });
+  reads.push_back([&schema, rows](sql::Connection& connection) {
+    ForEachRow(connection,
+               absl::StrCat("SELECT TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT "
+                            "FROM information_schema.TABLES WHERE TABLE_SCHEMA = ",
+                            schema, " AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')"),
+               [&](const Row& r) {
+                 rows->tables.push_back({r.Str(1), r.Str(2), r.Str(3), r.Str(4)});
+               });
+  });
+  reads.push_back([&schema, rows](sql::Connection& connection) {
+    ForEachRow(connection,
+               absl::StrCat("SELECT TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION, COLUMN_NAME, "
+                            "REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, "
+                            "REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE "
+                            "WHERE TABLE_SCHEMA = ",
+                            schema, " AND REFERENCED_TABLE_NAME IS NOT NULL"),
+               [&](const Row& r) {
+                 rows->foreign_key_columns.push_back(
+                     {r.Str(1), r.Str(2), r.Int(3), r.Str(4), r.Str(5), r.Str(6), r.Str(7)});
+               });
+  });
+  reads.push_back([&schema, rows](sql::Connection& connection) {
+    ForEachRow(connection,
+               absl::StrCat("SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE "
+                            "FROM information_schema.REFERENTIAL_CONSTRAINTS "
+                            "WHERE CONSTRAINT_SCHEMA = ",
+                            schema),
+               [&](const Row& r) {
+                 rows->foreign_key_rules.push_back({r.Str(1), r.Str(2), r.Str(3), r.Str(4)});
+               });
+  });
+  if (features.mariadb) {
+    reads.push_back([&schema, rows](sql::Connection& connection) {
+      ForEachRow(connection,
+                 absl::StrCat("SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, LEVEL "
+                              "FROM information_schema.CHECK_CONSTRAINTS "
+                              "WHERE CONSTRAINT_SCHEMA = ",
+                              schema),
+                 [&](const Row& r) {
+                   rows->checks.push_back({r.Str(1), r.Str(2), r.Str(3), r.Str(4) == "Column"});
+                 });
+    });
+  } else if (features.mysql_checks) {
+    reads.push_back([&schema, rows](sql::Connection& connection) {
+      // MySQL's CHECK_CONSTRAINTS has no table name; check names are unique per schema.
+      std::vector<MysqlCheckRow> owners;
+      ForEachRow(connection,
+                 absl::StrCat("SELECT TABLE_NAME, CONSTRAINT_NAME "
+                              "FROM information_schema.TABLE_CONSTRAINTS "
+                              "WHERE CONSTRAINT_SCHEMA = ",
+                              schema, " AND CONSTRAINT_TYPE = 'CHECK'"),
+                 [&](const Row& r) {
+                   owners.push_back({r.Str(1), r.Str(2), "", false});
+                 });
+      std::map<std::string, std::string> clauses;
+      ForEachRow(connection,
+                 absl::StrCat("SELECT CONSTRAINT_NAME, CHECK_CLAUSE "
+                              "FROM information_schema.CHECK_CONSTRAINTS "
+                              "WHERE CONSTRAINT_SCHEMA = ",
+                              schema),
+                 [&](const Row& r) { clauses[r.Str(1)] = r.Str(2); });
+      for (MysqlCheckRow& owner : owners) {
+        owner.clause = clauses[owner.name];
+        rows->checks.push_back(std::move(owner));
+      }
+    });
+  }
+  reads.push_back([rows](sql::Connection& connection) {
+    ForEachRow(connection,
+               "SELECT COLLATION_NAME, CHARACTER_SET_NAME, IS_DEFAULT "
+               "FROM information_schema.COLLATIONS",
+               [&](const Row& r) {
+                 rows->collations.push_back({r.Str(1), r.Str(2), r.Str(3) == "Yes"});
+               });
+  });
+  return reads;
 }
 
-// Columns, foreign-key rules and checks; throws the connector's exceptions.
-void ReadColumnsAndChecks(sql::Connection& connection, const ServerFeatures& features,
-                          MysqlCatalogRows* rows) {
-  const std::string& schema = features.schema;
+// Takes reads from the front of `reads` (`next` is the first one not taken) until none are left,
+// in one read-only transaction on `connection`.
+void TakeReads(sql::Connection& connection, const std::vector<CatalogRead>& reads,
+               std::atomic<size_t>& next) {
   Execute(connection, "START TRANSACTION READ ONLY");
-  ForEachRow(connection,
-             absl::StrCat("SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_TYPE, "
-                          "IS_NULLABLE, COLUMN_DEFAULT, EXTRA, CHARACTER_SET_NAME, "
-                          "COLLATION_NAME, GENERATION_EXPRESSION, COLUMN_COMMENT "
-                          "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ",
-                          schema),
-             [&](const Row& r) {
-               MysqlColumnRow c;
-               c.table = r.Str(1);
-               c.name = r.Str(2);
-               c.position = r.Int(3);
-               c.column_type = r.Str(4);
-               c.nullable = r.Str(5) == "YES";
-               c.column_default = r.OptStr(6);
-               c.extra = r.Str(7);
-               c.charset = r.Str(8);
-               c.collation = r.Str(9);
-               c.generation_expression = r.Str(10);
-               c.comment = r.Str(11);
-               rows->columns.push_back(std::move(c));
-             });
-  ForEachRow(connection,
-             absl::StrCat("SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE "
-                          "FROM information_schema.REFERENTIAL_CONSTRAINTS "
-                          "WHERE CONSTRAINT_SCHEMA = ",
-                          schema),
-             [&](const Row& r) {
-               rows->foreign_key_rules.push_back({r.Str(1), r.Str(2), r.Str(3), r.Str(4)});
-             });
-  if (features.mariadb) {
-    ForEachRow(connection,
-               absl::StrCat("SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, LEVEL "
-                            "FROM information_schema.CHECK_CONSTRAINTS "
-                            "WHERE CONSTRAINT_SCHEMA = ",
-                            schema),
-               [&](const Row& r) {
-                 rows->checks.push_back({r.Str(1), r.Str(2), r.Str(3), r.Str(4) == "Column"});
-               });
-  } else if (features.mysql_checks) {
-    // MySQL's CHECK_CONSTRAINTS has no table name; check names are unique per schema.
-    std::vector<MysqlCheckRow> owners;
-    ForEachRow(connection,
-               absl::StrCat("SELECT TABLE_NAME, CONSTRAINT_NAME "
-                            "FROM information_schema.TABLE_CONSTRAINTS "
-                            "WHERE CONSTRAINT_SCHEMA = ",
-                            schema, " AND CONSTRAINT_TYPE = 'CHECK'"),
-               [&](const Row& r) {
-                 owners.push_back({r.Str(1), r.Str(2), "", false});
-               });
-    std::map<std::string, std::string> clauses;
-    ForEachRow(connection,
-               absl::StrCat("SELECT CONSTRAINT_NAME, CHECK_CLAUSE "
-                            "FROM information_schema.CHECK_CONSTRAINTS "
-                            "WHERE CONSTRAINT_SCHEMA = ",
-                            schema),
-               [&](const Row& r) { clauses[r.Str(1)] = r.Str(2); });
-    for (MysqlCheckRow& owner : owners) {
-      owner.clause = clauses[owner.name];
-      rows->checks.push_back(std::move(owner));
-    }
-  }
+  for (size_t i = next++; i < reads.size(); i = next++) reads[i](connection);
   Execute(connection, "COMMIT");
 }
 
@@ -285,20 +309,22 @@ absl::StatusOr<MysqlCatalogRows> ReadMysqlCatalogRows(const DatabaseUrl& url) {
   try {
     sql::mysql::MySQL_Driver* driver = Driver();
     const DriverThread this_thread(driver);
-    // The two halves run on two connections at once: the server answers information_schema
-    // queries one at a time per connection, and waiting for them is most of the work. Both
-    // connect here, so that a refused second connection is reported as a connection error.
+    // The reads run on two connections at once: the server answers information_schema queries
+    // one at a time per connection, and waiting for them is most of the work. Both connect
+    // here, so that a refused second connection is reported as a connection error.
     std::unique_ptr<sql::Connection> connection(driver->connect(options));
     std::unique_ptr<sql::Connection> second(driver->connect(options));
     connected = true;
     MysqlCatalogRows rows;
     const ServerFeatures features = ReadServerInfo(*connection, &rows.server);
-    std::future<void> tables_and_keys = std::async(std::launch::async, [&] {
+    const std::vector<CatalogRead> reads = CatalogReads(features, &rows);
+    std::atomic<size_t> next = 0;
+    std::future<void> other_reads = std::async(std::launch::async, [&] {
       const DriverThread other_thread(driver);
-      ReadTablesAndKeys(*second, features, &rows);
+      TakeReads(*second, reads, next);
     });
-    ReadColumnsAndChecks(*connection, features, &rows);
-    tables_and_keys.get();  // rethrows the other half's exception here
+    TakeReads(*connection, reads, next);
+    other_reads.get();  // rethrows the other connection's exception here
     return rows;
   } catch (const sql::SQLException& e) {
     // The connector's messages name the user and host but never the password.
