@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <optional>
+#include <random>
 #include <pqxx/pqxx>
 #include <string>
 
@@ -49,8 +50,10 @@ inline std::string WithDatabase(const std::string& url, const std::string& datab
 class PgTestDatabase {
  public:
   PgTestDatabase() {
+    // A random part keeps a reused process id from meeting a database an earlier run left.
+    static const unsigned run = std::random_device()();
     static std::atomic<int> counter{0};
-    name_ = absl::StrCat("sdtest_", getpid(), "_", counter++);
+    name_ = absl::StrCat("sdtest_", getpid(), "_", absl::Hex(run), "_", counter++);
     Admin(absl::StrCat("DROP DATABASE IF EXISTS ", name_, " WITH (FORCE)"));
     Admin(absl::StrCat("CREATE DATABASE ", name_));
     url_ = WithDatabase(*PgServerUrl(), name_);
