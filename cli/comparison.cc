@@ -94,9 +94,12 @@ absl::StatusOr<const Dialect*> ResolveDialect(const std::vector<LabeledSource>& 
     named_by = "--dialect";
   }
 
-  // YAML sides may name their dialect; they must agree with everything else.
+  // YAML sides may name their dialect; they must agree with everything else. Once a database
+  // URL or --dialect has named it, the loader checks a file's own `dialect:` key (and reports a
+  // mismatch at its line): reading the file ahead would only delay connecting to the database.
+  const bool named_before_files = !name.empty();
   for (const LabeledSource& side : sources) {
-    if (side.source.is_url) continue;
+    if (side.source.is_url || named_before_files) continue;
     absl::StatusOr<std::string> peeked = PeekYamlDialect(side.source.text);
     if (!peeked.ok()) return Labeled(side.label, peeked.status());
     if (peeked->empty()) continue;

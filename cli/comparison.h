@@ -37,8 +37,9 @@ struct LabeledSource {
 };
 
 // The dialect of a comparison: the one the URL sides name (an error when they disagree), else
-// `flag`, else the `dialect:` key of the YAML sides; an error when nothing names one or when
-// `flag` contradicts a URL.
+// `flag`, else the `dialect:` key of the YAML sides (which must agree); an error when nothing
+// names one or when `flag` contradicts a URL. YAML files are read only in the last case: the
+// loader checks their `dialect:` key against the dialect otherwise.
 absl::StatusOr<const Dialect*> ResolveDialect(const std::vector<LabeledSource>& sources,
                                               const std::string& flag);
 

@@ -360,6 +360,25 @@ TEST(CliTest, BrokenYamlNamesFileLineAndColumn) {
       << result.err;
 }
 
+TEST(CliTest, YamlDialectMustMatchTheDatabase) {
+  TempDir dir;
+  const std::string db = dir.File("app.db");
+  CreateDatabase(dir, db, kNotesV1);
+  const std::string yaml = dir.File("pg.yaml");
+  WriteFile(yaml, "version: 1\ndialect: postgresql\ntables: {}\n");
+  // The database names the dialect; the file's own key is checked where it is written.
+  const CommandResult result = Schemadiff("check --from " + Url(db) + " --to " + yaml);
+  ExpectOneLineError(result, "pg.yaml:2:10: this schema is for postgresql but is being compared "
+                             "as sqlite");
+  EXPECT_THAT(result.err, HasSubstr("--to"));
+
+  // Two files disagree: neither is taken over the other.
+  const std::string lite = dir.File("lite.yaml");
+  WriteFile(lite, "version: 1\ndialect: sqlite\ntables: {}\n");
+  ExpectOneLineError(Schemadiff("check --from " + lite + " --to " + yaml),
+                     "declares dialect postgresql but --from says sqlite");
+}
+
 TEST_F(NotesCliTest, AlembicRevisionToStdout) {
   const CommandResult result =
       Schemadiff("generate --format alembic --rev-id 0123456789ab -m 'add tags' --from " +
