@@ -368,8 +368,9 @@ TEST(CliTest, YamlDialectMustMatchTheDatabase) {
   WriteFile(yaml, "version: 1\ndialect: postgresql\ntables: {}\n");
   // The database names the dialect; the file's own key is checked where it is written.
   const CommandResult result = Schemadiff("check --from " + Url(db) + " --to " + yaml);
-  ExpectOneLineError(result, "pg.yaml:2:10: this schema is for postgresql but is being compared "
-                             "as sqlite");
+  ExpectOneLineError(result,
+                     "pg.yaml:2:10: this schema is for postgresql but is being compared "
+                     "as sqlite");
   EXPECT_THAT(result.err, HasSubstr("--to"));
 
   // Two files disagree: neither is taken over the other.
