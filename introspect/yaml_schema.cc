@@ -2,9 +2,11 @@
 
 #include <map>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "catalog/naming.h"
+#include "common/parallel.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
 #include "introspect/yaml_column.h"
@@ -142,22 +144,27 @@ absl::Status ParseTables(const ParseContext& context, const Mapping& map, Parsed
   if (entry == nullptr) return absl::OkStatus();
   ASSIGN_OR_RETURN(Mapping tables,
                    Mapping::Read(context.errors, entry->value, entry->value_mark, "tables"));
-  out.catalog.tables.reserve(tables.entries().size());
-  out.tables.reserve(tables.entries().size());
+  // Tables read independently, side by side; errors are then reported in document order.
+  const std::vector<Entry>& entries = tables.entries();
+  out.catalog.tables.resize(entries.size());
+  out.tables.resize(entries.size());
+  std::vector<absl::Status> read(entries.size());
+  ParallelSlices(entries.size(), [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      read[i] = ParseTable(context, entries[i], out.catalog.tables[i], out.tables[i]);
+      if (!read[i].ok()) return;
+    }
+  });
   std::map<std::pair<std::string, std::string>, size_t> positions;  // (schema, name) -> index
-  for (const Entry& e : tables.entries()) {
-    Table table;
-    TableSource source;
-    RETURN_IF_ERROR(ParseTable(context, e, table, source));
-    auto [first, fresh] =
-        positions.emplace(std::pair(table.schema, table.name), out.catalog.tables.size());
+  for (size_t i = 0; i < entries.size(); ++i) {
+    RETURN_IF_ERROR(read[i]);
+    const Table& table = out.catalog.tables[i];
+    auto [first, fresh] = positions.emplace(std::pair(table.schema, table.name), i);
     if (!fresh) {
-      return context.errors.At(e.key_mark,
+      return context.errors.At(entries[i].key_mark,
                                absl::StrCat("duplicate ", TableLabel(table), " (first at line ",
                                             out.tables[first->second].mark.line + 1, ")"));
     }
-    out.catalog.tables.push_back(std::move(table));
-    out.tables.push_back(std::move(source));
   }
   return absl::OkStatus();
 }

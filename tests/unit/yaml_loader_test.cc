@@ -2,13 +2,16 @@
 // exact position. YAML texts start on line 1 right after R"y( so that positions are easy to read.
 #include "introspect/yaml_loader.h"
 
+#include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 
 #include "absl/strings/str_cat.h"
 #include "catalog/dialect_postgres.h"
 #include "catalog/dialect_sqlite.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/support/test_util.h"
 
@@ -988,6 +991,56 @@ INSTANTIATE_TEST_SUITE_P(Errors, YamlErrorTest, ::testing::ValuesIn(kErrorCases)
                          [](const ::testing::TestParamInfo<ErrorCase>& info) {
                            return info.param.name;
                          });
+
+}  // namespace
+}  // namespace schemadiff
+
+namespace schemadiff {
+namespace {
+
+// `count` tables t0000.. with one column each; `column_of(i)` is table i's column mapping.
+std::string ManyTables(int count, const std::function<std::string(int)>& column_of) {
+  std::string yaml = "version: 1\ntables:\n";
+  for (int i = 0; i < count; ++i) {
+    absl::StrAppend(&yaml, "  t", 1000 + i, ":\n    columns:\n      c: ", column_of(i), "\n");
+  }
+  return yaml;
+}
+
+TEST(YamlLoaderTest, ManyTablesReadInDocumentOrder) {
+  // Enough tables to be read side by side: the catalog keeps the file's order.
+  absl::StatusOr<Catalog> catalog = Parse(ManyTables(2000, [](int i) {
+    return i % 2 == 0 ? "{type: integer}" : "{type: text, nullable: false}";
+  }));
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  ASSERT_EQ(catalog->tables.size(), 2000u);
+  for (int i = 0; i < 2000; ++i) {
+    const Table& table = catalog->tables[i];
+    ASSERT_EQ(table.name, absl::StrCat("t", 1000 + i));
+    ASSERT_EQ(table.columns.size(), 1u);
+    EXPECT_EQ(table.columns[0].nullable, i % 2 == 0) << table.name;
+  }
+}
+
+TEST(YamlLoaderTest, ManyTablesReportTheFirstErrorInTheFile) {
+  // Table i's key is on line 3 + 3i, its column on line 5 + 3i (before any inserted name).
+  const auto broken = [](std::set<int> at) {
+    return ManyTables(
+        2000, [at](int i) { return at.count(i) > 0 ? "{type: integr}" : "{type: integer}"; });
+  };
+  const auto renamed = [](std::string yaml, int table, int as) {
+    const std::string key = absl::StrCat("  t", 1000 + table, ":\n");
+    return yaml.replace(yaml.find(key), key.size(),
+                        absl::StrCat(key, "    name: t", 1000 + as, "\n"));
+  };
+  EXPECT_THAT(Error(broken({700, 1900})),
+              ::testing::StartsWith("s.yaml:2105:17: unknown type 'integr' for column 't1700.c'"));
+  // A repeated name before the first broken table is the first error; after it, it is not.
+  EXPECT_EQ(Error(renamed(broken({1900}), 1500, 0)),
+            "s.yaml:4503:3: duplicate table 't1000' (first at line 3)");
+  EXPECT_THAT(Error(renamed(broken({700}), 1500, 0)),
+              ::testing::StartsWith("s.yaml:2105:17: unknown type"));
+}
 
 }  // namespace
 }  // namespace schemadiff
