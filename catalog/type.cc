@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -425,9 +428,15 @@ std::string DescribeType(const DataType& type) {
 }
 
 std::optional<DataType> ParsePortableType(std::string_view text) {
+  // A schema spells the same few types over and over: each thread remembers the spellings it
+  // parsed (up to a bound, so hostile input cannot grow it without end).
+  constexpr size_t kMaxRemembered = 1024;
+  thread_local absl::flat_hash_map<std::string, std::optional<DataType>> parsed;
+  if (auto it = parsed.find(Absl(text)); it != parsed.end()) return it->second;
   const std::string normalized = NormalizeSpelling(text);
-  if (normalized.empty()) return std::nullopt;
-  return ParseNormalized(normalized);
+  std::optional<DataType> type = normalized.empty() ? std::nullopt : ParseNormalized(normalized);
+  if (parsed.size() < kMaxRemembered) parsed.emplace(std::string(text), type);
+  return type;
 }
 
 }  // namespace schemadiff

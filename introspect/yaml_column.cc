@@ -132,7 +132,7 @@ absl::Status ReadColumnShorthands(const Mapping& map, const Column& column, Colu
       }
     } else if (e.key == "on_delete" || e.key == "on_update") {
       if (references == nullptr) {
-        return map.errors().At(e.key_mark, absl::StrCat("'", e.key, "' of ", map.what(),
+        return map.errors().At(e.key_mark, absl::StrCat("'", Absl(e.key), "' of ", map.what(),
                                                         " needs 'references' (the foreign key "
                                                         "it applies to)"));
       }
@@ -171,7 +171,7 @@ absl::Status CheckTypeCutAtComma(const Mapping& map) {
     if (std::count(text.begin(), text.end(), '(') <= std::count(text.begin(), text.end(), ')')) {
       continue;
     }
-    const std::string whole = absl::StrCat(text, ",", entries[i + 1].key);
+    const std::string whole = absl::StrCat(text, ",", Absl(entries[i + 1].key));
     return map.errors().At(type.value_mark,
                            absl::StrCat("the type of ", map.what(), " is cut at a comma ('", text,
                                         "'): inside { } quote it, type: \"", whole, "\""));

@@ -67,7 +67,7 @@ absl::Status ReadName(const Mapping& map, std::string& name, NameOrigin& origin,
   ASSIGN_OR_RETURN(name, ReadString(map, *given));
   if (name.empty()) {
     return map.errors().At(given->value_mark,
-                           absl::StrCat("empty '", given->key, "' in ", map.what(),
+                           absl::StrCat("empty '", Absl(given->key), "' in ", map.what(),
                                         " (leave the key out to use the naming convention)"));
   }
   source.name_mode = plain != nullptr ? NameMode::kName : NameMode::kConvName;

@@ -60,7 +60,7 @@ std::string Describe(Node node) {
 
 // "'key' of <what>".
 std::string KeyOf(const Mapping& map, const Entry& entry) {
-  return absl::StrCat("'", entry.key, "' of ", map.what());
+  return absl::StrCat("'", Absl(entry.key), "' of ", map.what());
 }
 
 // Reads a mapping node's pairs into `out` (in order), expanding merge keys. Keys in `skip` are
@@ -99,7 +99,7 @@ absl::Status Merge(const ErrorSink& errors, Node value, const Mark& mark, const 
     }
     merge_budget -= source.size();
     std::set<std::string> taken = skip;
-    for (const Entry& entry : out) taken.insert(entry.key);
+    for (const Entry& entry : out) taken.emplace(entry.key);
     RETURN_IF_ERROR(ReadPairs(errors, source, what, taken, out, merge_budget));
   }
   return absl::OkStatus();

@@ -21,9 +21,9 @@ std::optional<std::string> ClosestMatch(std::string_view word,
 // "; did you mean 'x'?" or "" when nothing is close.
 std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates);
 
-// One key of a mapping.
+// One key of a mapping. The key's text belongs to the Document it was read from.
 struct Entry {
-  std::string key;
+  std::string_view key;
   Node value;
   Mark key_mark;
   Mark value_mark;  // the key's mark when the value is empty

@@ -65,10 +65,10 @@ absl::StatusOr<NamingConvention> ParseNamingConvention(const Mapping& map) {
     ASSIGN_OR_RETURN(std::string naming_template, ReadString(convention, e));
     absl::Status valid = ValidateNamingTemplate(naming_template);
     if (!valid.ok()) {
-      return map.errors().At(e.value_mark,
-                             absl::StrCat("naming_convention.", e.key, ": ", valid.message()));
+      return map.errors().At(
+          e.value_mark, absl::StrCat("naming_convention.", Absl(e.key), ": ", valid.message()));
     }
-    out[e.key] = naming_template;
+    out[std::string(e.key)] = naming_template;
   }
   return out;
 }
@@ -79,7 +79,7 @@ absl::StatusOr<Enum> ParseEnum(const ErrorSink& errors, const Dialect& dialect,
   Enum e;
   e.name = entry.key;
   ASSIGN_OR_RETURN(Mapping map, Mapping::Read(errors, entry.value, entry.value_mark,
-                                              absl::StrCat("enum '", entry.key, "'")));
+                                              absl::StrCat("enum '", Absl(entry.key), "'")));
   RETURN_IF_ERROR(map.CheckKeys({"values", "name", "schema", "renamed_values"}));
   if (const Entry* name = map.Find("name")) {
     ASSIGN_OR_RETURN(e.name, ReadString(map, *name));
@@ -113,10 +113,10 @@ absl::StatusOr<Enum> ParseEnum(const ErrorSink& errors, const Dialect& dialect,
       if (std::find(e.values.begin(), e.values.end(), to) == e.values.end()) {
         return errors.At(
             r.value_mark,
-            absl::StrCat("renamed value '", r.key, "' of ", map.what(), " becomes '", to,
+            absl::StrCat("renamed value '", Absl(r.key), "' of ", map.what(), " becomes '", to,
                          "', which is not one of its values", DidYouMean(to, e.values)));
       }
-      e.renamed_values[r.key] = to;
+      e.renamed_values[std::string(r.key)] = to;
     }
   }
   return e;

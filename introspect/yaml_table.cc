@@ -113,7 +113,7 @@ absl::Status ParseOptions(const Mapping& map, Table& table) {
                    Mapping::Read(map.errors(), entry->value, entry->value_mark,
                                  absl::StrCat("the options of ", TableLabel(table))));
   for (const Entry& option : options.entries()) {
-    ASSIGN_OR_RETURN(table.options[option.key], ReadString(options, option));
+    ASSIGN_OR_RETURN(table.options[std::string(option.key)], ReadString(options, option));
   }
   return absl::OkStatus();
 }
@@ -125,7 +125,7 @@ absl::Status ParseTable(const ParseContext& context, const Entry& entry, Table& 
   table.name = entry.key;
   source.mark = entry.key_mark;
   ASSIGN_OR_RETURN(Mapping map, Mapping::Read(context.errors, entry.value, entry.value_mark,
-                                              absl::StrCat("table '", entry.key, "'")));
+                                              absl::StrCat("table '", Absl(entry.key), "'")));
   RETURN_IF_ERROR(
       map.CheckKeys({"name", "schema", "comment", "renamed_from", "columns", "primary_key",
                      "unique", "indexes", "foreign_keys", "checks", "options"}));
