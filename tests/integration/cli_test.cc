@@ -348,13 +348,20 @@ TEST(CliTest, MissingOrUnreachableSourcesAreOneLine) {
                      "same dialect");
 }
 
-TEST(CliTest, BrokenYamlNamesFileLineAndColumn) {
-  TempDir dir;
+// Runs `check` from a SQLite database made by kNotesV1 to the file `name` of `dir` holding
+// `yaml`.
+CommandResult CheckNotesAgainstYaml(const TempDir& dir, const std::string& name,
+                                    const std::string& yaml) {
   const std::string db = dir.File("app.db");
   CreateDatabase(dir, db, kNotesV1);
-  const std::string yaml = dir.File("broken.yaml");
-  WriteFile(yaml, "dialect: sqlite\ntables:\n  - name: notes\n    columns: [unclosed\n");
-  const CommandResult result = Schemadiff("check --from " + Url(db) + " --to " + yaml);
+  WriteFile(dir.File(name), yaml);
+  return Schemadiff("check --from " + Url(db) + " --to " + dir.File(name));
+}
+
+TEST(CliTest, BrokenYamlNamesFileLineAndColumn) {
+  TempDir dir;
+  const CommandResult result = CheckNotesAgainstYaml(
+      dir, "broken.yaml", "dialect: sqlite\ntables:\n  - name: notes\n    columns: [unclosed\n");
   ExpectOneLineError(result, "broken.yaml:");
   EXPECT_TRUE(std::regex_search(result.err, std::regex("broken\\.yaml:[0-9]+:[0-9]+")))
       << result.err;
@@ -362,12 +369,9 @@ TEST(CliTest, BrokenYamlNamesFileLineAndColumn) {
 
 TEST(CliTest, YamlDialectMustMatchTheDatabase) {
   TempDir dir;
-  const std::string db = dir.File("app.db");
-  CreateDatabase(dir, db, kNotesV1);
-  const std::string yaml = dir.File("pg.yaml");
-  WriteFile(yaml, "version: 1\ndialect: postgresql\ntables: {}\n");
   // The database names the dialect; the file's own key is checked where it is written.
-  const CommandResult result = Schemadiff("check --from " + Url(db) + " --to " + yaml);
+  const CommandResult result =
+      CheckNotesAgainstYaml(dir, "pg.yaml", "version: 1\ndialect: postgresql\ntables: {}\n");
   ExpectOneLineError(result,
                      "pg.yaml:2:10: this schema is for postgresql but is being compared "
                      "as sqlite");
@@ -376,7 +380,7 @@ TEST(CliTest, YamlDialectMustMatchTheDatabase) {
   // Two files disagree: neither is taken over the other.
   const std::string lite = dir.File("lite.yaml");
   WriteFile(lite, "version: 1\ndialect: sqlite\ntables: {}\n");
-  ExpectOneLineError(Schemadiff("check --from " + lite + " --to " + yaml),
+  ExpectOneLineError(Schemadiff("check --from " + lite + " --to " + dir.File("pg.yaml")),
                      "declares dialect postgresql but --from says sqlite");
 }
 
