@@ -11,7 +11,7 @@ void ParallelSlices(size_t count, const std::function<void(size_t begin, size_t 
   constexpr size_t kMinSlice = 64;
   const size_t cores = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4);
   const size_t slices = std::clamp<size_t>(count / kMinSlice, 1, cores);
-  const size_t size = (count + slices - 1) / std::max<size_t>(slices, 1);
+  const size_t size = (count + slices - 1) / slices;
   std::vector<std::future<void>> others;
   for (size_t begin = size; begin < count; begin += size) {
     others.push_back(std::async(std::launch::async, work, begin, std::min(count, begin + size)));

@@ -311,8 +311,9 @@ absl::StatusOr<Plan> Diff(const Catalog& from, const Catalog& to, const Dialect&
   // Kept tables compare independently, side by side; their steps are collected in order.
   std::vector<TableChanges> kept_changes(kept.size());
   ParallelSlices(kept.size(), [&](size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i)
+    for (size_t i = begin; i < end; ++i) {
       kept_changes[i] = DiffTable(*kept[i].first, *kept[i].second);
+    }
   });
   std::vector<Step> kept_foreign_key_adds;
   for (TableChanges& changes : kept_changes) {
