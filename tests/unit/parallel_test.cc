@@ -1,6 +1,12 @@
 #include "common/parallel.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <atomic>
+#include <cstdlib>
+#include <fstream>
 #include <mutex>
 #include <thread>
 #include <utility>
@@ -55,6 +61,32 @@ TEST(ParallelSlicesTest, ManyItemsUseEveryCoreUpToFour) {
   const Sliced sliced = Slice(10000);
   EXPECT_EQ(sliced.slices.size(), std::min<size_t>(cores, 4));
   EXPECT_TRUE(sliced.other_threads);
+}
+
+// Limits the address space to what is in use plus 2 MB, too little for another thread's stack,
+// then slices 10,000 items; exits 0 when each was visited once, all on the calling thread.
+[[noreturn]] void SliceWithoutRoomForThreads() {
+  std::vector<int> visits(10000, 0);
+  bool other_threads = false;
+  const std::thread::id caller = std::this_thread::get_id();
+  long pages = 0;
+  std::ifstream("/proc/self/statm") >> pages;
+  const rlim_t room = static_cast<rlim_t>(pages) * sysconf(_SC_PAGESIZE) + (2 << 20);
+  const rlimit limit{room, room};
+  if (setrlimit(RLIMIT_AS, &limit) != 0) std::_Exit(3);
+  ParallelSlices(visits.size(), [&](size_t begin, size_t end) {
+    other_threads = other_threads || std::this_thread::get_id() != caller;
+    for (size_t i = begin; i < end; ++i) ++visits[i];
+  });
+  const bool once = std::all_of(visits.begin(), visits.end(), [](int v) { return v == 1; });
+  std::_Exit(once && !other_threads ? 0 : 1);
+}
+
+TEST(ParallelSlicesTest, WithoutThreadsEverythingRunsOnTheCallingThread) {
+  // A fresh process: one forked from this one could reuse the stacks of threads other tests
+  // started, and need no new room.
+  ::testing::FLAGS_gtest_death_test_style = "threadsafe";
+  EXPECT_EXIT(SliceWithoutRoomForThreads(), ::testing::ExitedWithCode(0), "");
 }
 
 }  // namespace
